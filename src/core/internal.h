@@ -1,0 +1,159 @@
+/*-------------------------------------------------------------------------
+ * internal.h
+ *	  Structures shared by the core's files; not part of the core's API.
+ *
+ * src/core/internal.h
+ *-------------------------------------------------------------------------
+ */
+#ifndef GIR_INTERNAL_H
+#define GIR_INTERNAL_H
+
+#include <setjmp.h>
+
+#include "gir_core.h"
+
+/* ---------- arena (arena.c) ---------- */
+
+struct GirArena
+{
+	GirAllocator mem;
+	void	   *blocks;			/* singly linked list of blocks */
+	char	   *cur;			/* free space in the newest block */
+	size_t		left;
+	jmp_buf    *oom;			/* where to go when the allocator fails */
+};
+
+extern GirArena *gir_arena_create(const GirAllocator *mem, jmp_buf *oom);
+extern void gir_arena_destroy(GirArena *a);
+extern void *gir_alloc(GirArena *a, size_t size);
+extern void *gir_alloc0(GirArena *a, size_t size);
+extern char *gir_strndup(GirArena *a, const char *s, size_t len);
+extern char *gir_printf(GirArena *a, const char *fmt,...)
+			__attribute__((format(printf, 2, 3)));
+
+/* A growable byte buffer in the arena. */
+typedef struct GirBuf
+{
+	GirArena   *arena;
+	char	   *data;
+	size_t		len;
+	size_t		cap;
+} GirBuf;
+
+extern void gir_buf_init(GirBuf *b, GirArena *a, size_t cap);
+extern void gir_buf_append(GirBuf *b, const char *s, size_t len);
+extern void gir_buf_putc(GirBuf *b, char c);
+extern void gir_buf_puts(GirBuf *b, const char *s);
+extern void gir_buf_json_string(GirBuf *b, const char *s, size_t len);
+extern const char *gir_buf_cstr(GirBuf *b);
+
+/* ---------- UTF-8 (normalise.c) ---------- */
+
+/* Decode one code point at s (len > 0); returns its byte length, or 1 with
+ * *cp = 0xFFFD for an invalid sequence. */
+extern int	gir_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp);
+extern int	gir_utf8_encode(uint32_t cp, char *out);
+
+/*
+ * Comparison key of a label: letters, digits and CJK characters only, with
+ * traditional characters folded to simplified.  Whitespace, punctuation and
+ * quotes are dropped.  Returns the key's length in bytes.
+ */
+extern size_t gir_squeeze(const char *s, size_t len, char *out, size_t outcap);
+
+/* ---------- the normalised document (normalise.c) ---------- */
+
+typedef struct GirLine
+{
+	const char *s;				/* normalised text, no newline */
+	int			len;
+	int			src_line;		/* 1-based line of the source it starts on */
+} GirLine;
+
+typedef struct GirDoc
+{
+	GirLine    *lines;
+	int			nlines;
+	bool		html;			/* the source was HTML */
+	int			invalid_utf8;	/* invalid sequences replaced */
+} GirDoc;
+
+/* ---------- cells and rows (layout.c) ---------- */
+
+typedef enum GirTokKind
+{
+	GIR_TOK_TEXT,				/* label or heading text */
+	GIR_TOK_NUM,				/* a number, possibly signed or with a unit */
+	GIR_TOK_BLANK,				/* placeholder: —, /, 无, 不适用 */
+	GIR_TOK_EMPTY				/* an empty cell */
+} GirTokKind;
+
+typedef struct GirTok
+{
+	GirTokKind	kind;
+	const char *s;				/* the cell's text (normalised, trimmed) */
+	int			len;
+	int			src_line;
+} GirTok;
+
+typedef struct GirTRow
+{
+	GirTok	   *toks;
+	int			ntoks;
+	int			src_line;
+} GirTRow;
+
+typedef struct GirRegion
+{
+	int			first;			/* doc line index, inclusive */
+	int			end;			/* doc line index, exclusive */
+} GirRegion;
+
+/* ---------- parsing context ---------- */
+
+typedef struct GirCtx
+{
+	GirReport  *report;
+	GirArena   *arena;
+	GirDoc		doc;
+	const GirOptions *opt;
+	jmp_buf		fail;			/* longjmp target for OOM and match limits */
+	GirError	error;
+	char	   *errbuf;
+	size_t		errbuf_len;
+	int			ticks;			/* for periodic interrupt checks */
+} GirCtx;
+
+extern void gir_tick(GirCtx *ctx);
+extern void gir_warn(GirCtx *ctx, const char *code, int line,
+					 const char *fmt,...) __attribute__((format(printf, 4, 5)));
+
+extern void gir_normalise(GirCtx *ctx, const char *text, size_t len);
+extern int	gir_region_rows(GirCtx *ctx, GirRegion region, GirTRow **rows);
+extern bool gir_parse_number(GirCtx *ctx, const char *s, int len,
+							 GirCell *cell, bool money, bool *converted);
+extern void gir_read_tables(GirCtx *ctx);
+extern void gir_read_metadata(GirCtx *ctx);
+
+/* ---------- PCRE2 (pcre.c) ---------- */
+
+typedef enum GirPatternId
+{
+	GIR_PAT_TITLE,				/* 2023年政府信息公开工作年度报告 */
+	GIR_PAT_STAT_PERIOD,		/* 统计期限为2023年1月1日 */
+	GIR_PAT_YEAR,				/* 2023年 */
+	GIR_PAT_NUMBER,				/* a whole cell holding one number */
+	GIR_PAT_PLACEHOLDER,		/* a whole cell meaning "blank" */
+	GIR_PAT_PAGE_DEBRIS,		/* page numbers and footers */
+	GIR_PAT_SECTION_NUMBERING,	/* 二、 2、 （二） ## 二. */
+	GIR_NPATTERNS
+} GirPatternId;
+
+/* Match pattern id against subject; fills ovector pairs (up to novec).
+ * Returns the number of pairs set (>0), 0 for no match; longjmps on a limit. */
+extern int	gir_match(GirCtx *ctx, GirPatternId id, const char *s, size_t len,
+					  size_t *ovec, int novec);
+extern bool gir_patterns_ready(char *errbuf, size_t errbuf_len);
+extern void gir_patterns_set_limits(const GirOptions *opt);
+
+#endif							/* GIR_INTERNAL_H */

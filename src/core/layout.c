@@ -1,0 +1,454 @@
+/*-------------------------------------------------------------------------
+ * layout.c
+ *	  Read the cells of table lines, whatever the layout: one cell per line
+ *	  (DOCX copies), TAB-separated rows, markdown pipes, HTML (already turned
+ *	  into TAB rows by normalise.c) and space-aligned PDF text.
+ *
+ * A line becomes tokens: TEXT (label words), NUM (a number, possibly signed
+ * or with a unit), BLANK (a placeholder such as — or /) and EMPTY (an empty
+ * cell between separators).  Lines then group into table rows: in the
+ * one-cell-per-line layout a blank line ends a row; elsewhere a line is a
+ * row.
+ *
+ * src/core/layout.c
+ *-------------------------------------------------------------------------
+ */
+#include <string.h>
+
+#include "internal.h"
+
+#define PCRE_OVEC	6
+
+static bool
+is_space(char c)
+{
+	return c == ' ';
+}
+
+/* Classify one space-free word as NUM, BLANK or TEXT. */
+static GirTokKind
+classify_word(GirCtx *ctx, const char *s, int len)
+{
+	unsigned char c = (unsigned char) s[0];
+	size_t		ovec[2 * PCRE_OVEC];
+
+	/* cheap filters first: most words are plainly text */
+	if ((c >= '0' && c <= '9') || c == '+' || c == '-' ||
+		(len >= 3 && (memcmp(s, "减", 3) == 0 || memcmp(s, "增", 3) == 0)))
+	{
+		if (gir_match(ctx, GIR_PAT_NUMBER, s, len, ovec, PCRE_OVEC) > 0)
+			return GIR_TOK_NUM;
+	}
+	if (len <= 12 && gir_match(ctx, GIR_PAT_PLACEHOLDER, s, len, ovec, PCRE_OVEC) > 0)
+		return GIR_TOK_BLANK;
+	return GIR_TOK_TEXT;
+}
+
+static void
+push_tok(GirTok *toks, int *n, int max, GirTokKind kind, const char *s, int len,
+		 int src_line)
+{
+	if (*n >= max)
+		return;
+	toks[*n].kind = kind;
+	toks[*n].s = s;
+	toks[*n].len = len;
+	toks[*n].src_line = src_line;
+	(*n)++;
+}
+
+/* Tokens of one field (a cell between separators). */
+static void
+tokenize_field(GirCtx *ctx, const char *s, int len, int src_line,
+			   GirTok *toks, int *n, int max)
+{
+	int			i = 0;
+	const char *text_start = NULL;
+	const char *text_end = NULL;
+
+	while (len > 0 && is_space(s[0]))
+		s++, len--;
+	while (len > 0 && is_space(s[len - 1]))
+		len--;
+	if (len == 0)
+	{
+		push_tok(toks, n, max, GIR_TOK_EMPTY, s, 0, src_line);
+		return;
+	}
+	while (i < len)
+	{
+		int			start,
+					wlen;
+		GirTokKind	kind;
+
+		while (i < len && is_space(s[i]))
+			i++;
+		start = i;
+		while (i < len && !is_space(s[i]))
+			i++;
+		wlen = i - start;
+		if (wlen == 0)
+			break;
+		kind = classify_word(ctx, s + start, wlen);
+		if (kind == GIR_TOK_TEXT)
+		{
+			/* consecutive text words form one label, spaces kept */
+			if (text_start == NULL)
+				text_start = s + start;
+			text_end = s + i;
+			continue;
+		}
+		if (text_start)
+		{
+			push_tok(toks, n, max, GIR_TOK_TEXT, text_start,
+					 (int) (text_end - text_start), src_line);
+			text_start = NULL;
+		}
+		push_tok(toks, n, max, kind, s + start, wlen, src_line);
+	}
+	if (text_start)
+		push_tok(toks, n, max, GIR_TOK_TEXT, text_start,
+				 (int) (text_end - text_start), src_line);
+}
+
+static bool
+is_rule_cell(const char *s, int len)
+{
+	int			i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] != '-' && s[i] != ':' && s[i] != ' ' && s[i] != '+' && s[i] != '=')
+			return false;
+	return true;
+}
+
+/*
+ * Tokens of one line.  Returns the count; *tabled is set when the line
+ * starts with a TAB (the one-cell-per-line layout's mark).
+ */
+static int
+tokenize_line(GirCtx *ctx, const GirLine *ln, GirTok *toks, int max)
+{
+	const char *s = ln->s;
+	int			len = ln->len;
+	int			n = 0;
+	int			pipes = 0;
+	int			i;
+	size_t		ovec[2 * PCRE_OVEC];
+
+	for (i = 0; i < len; i++)
+		if (s[i] == '|')
+			pipes++;
+
+	if (len < 48 && gir_match(ctx, GIR_PAT_PAGE_DEBRIS, s, len, ovec, PCRE_OVEC) > 0)
+		return 0;
+
+	if (pipes >= 2)
+	{
+		/* markdown or plain pipe row: | a | b | */
+		int			start = 0;
+		int			first_tok;
+		bool		all_rules = true;
+
+		while (start < len && (s[start] == ' ' || s[start] == '\t'))
+			start++;
+		if (start < len && s[start] == '|')
+			start++;
+		first_tok = n;
+		for (i = start; i <= len; i++)
+		{
+			if (i == len || s[i] == '|')
+			{
+				if (i == len && i - start > 0)
+				{
+					/* text after the last pipe */
+					int			j = start;
+
+					while (j < len && (s[j] == ' ' || s[j] == '\t'))
+						j++;
+					if (j == len)
+						break;
+				}
+				else if (i == len)
+					break;
+				if (!is_rule_cell(s + start, i - start))
+					all_rules = false;
+				tokenize_field(ctx, s + start, i - start, ln->src_line, toks, &n, max);
+				start = i + 1;
+			}
+		}
+		if (all_rules)
+			return first_tok;	/* |---|---| separator */
+		return n;
+	}
+
+	/* TAB-separated fields; the field before a leading TAB is no cell */
+	{
+		int			start = 0;
+
+		for (i = 0; i <= len; i++)
+		{
+			if (i == len || s[i] == '\t')
+			{
+				if (!(start == 0 && i == 0 && i < len))
+					tokenize_field(ctx, s + start, i - start, ln->src_line,
+								   toks, &n, max);
+				start = i + 1;
+			}
+		}
+	}
+	/* a line of only empty cells is a line of one empty cell */
+	return n;
+}
+
+static bool
+line_is_blank(const GirLine *ln)
+{
+	int			i;
+
+	for (i = 0; i < ln->len; i++)
+		if (ln->s[i] != ' ')
+			return false;
+	return true;
+}
+
+static bool
+line_tab_led(const GirLine *ln)
+{
+	return ln->len > 0 && ln->s[0] == '\t';
+}
+
+/* A line that holds at most one non-empty field after its leading TAB. */
+static bool
+line_single_cell(const GirLine *ln)
+{
+	int			i,
+				fields = 0;
+	bool		in_field = false;
+
+	for (i = 1; i < ln->len; i++)
+	{
+		if (ln->s[i] == '\t')
+			in_field = false;
+		else if (ln->s[i] != ' ' && !in_field)
+		{
+			in_field = true;
+			fields++;
+		}
+	}
+	return fields <= 1;
+}
+
+/*
+ * gir_region_rows
+ *		Group the lines of a region into table rows of tokens.
+ *
+ * Returns the number of rows.  The one-cell-per-line layout (DOCX copies)
+ * is recognised by most lines being a TAB and one cell; there a blank line
+ * ends a row unless the next text continues the cell (a label broken
+ * inside its cell), and lines without TAB continue the previous cell.
+ */
+int
+gir_region_rows(GirCtx *ctx, GirRegion region, GirTRow **rows_out)
+{
+	GirDoc	   *doc = &ctx->doc;
+	int			nonblank = 0,
+				single = 0,
+				blank = 0;
+	bool		cell_per_line;
+	int			li;
+	int			cap = region.end - region.first + 1;
+	GirTRow    *rows = gir_alloc0(ctx->arena, cap * sizeof(GirTRow));
+	int			nrows = 0;
+	GirTRow    *cur = NULL;
+	GirTok		linetoks[512];
+
+	for (li = region.first; li < region.end; li++)
+	{
+		const GirLine *ln = &doc->lines[li];
+
+		if (line_is_blank(ln))
+			blank++;
+		else
+		{
+			nonblank++;
+			if (line_tab_led(ln) && line_single_cell(ln))
+				single++;
+		}
+	}
+	cell_per_line = blank > 0 && single * 2 >= nonblank;
+
+	for (li = region.first; li < region.end; li++)
+	{
+		const GirLine *ln = &doc->lines[li];
+		int			n,
+					k;
+
+		gir_tick(ctx);
+		if (line_is_blank(ln))
+		{
+			if (cell_per_line)
+			{
+				/* blank: the row ends unless untabbed text continues a cell */
+				int			next = li + 1;
+
+				while (next < region.end && line_is_blank(&doc->lines[next]))
+					next++;
+				if (next < region.end && !line_tab_led(&doc->lines[next]) &&
+					cur && cur->ntoks > 0 && cur->toks[cur->ntoks - 1].kind == GIR_TOK_TEXT)
+					continue;
+			}
+			cur = NULL;
+			continue;
+		}
+		n = tokenize_line(ctx, ln, linetoks, (int) (sizeof(linetoks) / sizeof(linetoks[0])));
+		if (n == 0)
+			continue;
+
+		if (cell_per_line && cur && !line_tab_led(ln) && n == 1 &&
+			linetoks[0].kind == GIR_TOK_TEXT && cur->ntoks > 0 &&
+			cur->toks[cur->ntoks - 1].kind == GIR_TOK_TEXT)
+		{
+			/* untabbed text continues the previous cell: join the two */
+			GirTok	   *last = &cur->toks[cur->ntoks - 1];
+			char	   *joined = gir_alloc(ctx->arena, last->len + linetoks[0].len + 1);
+
+			memcpy(joined, last->s, last->len);
+			memcpy(joined + last->len, linetoks[0].s, linetoks[0].len);
+			last->s = joined;
+			last->len += linetoks[0].len;
+			continue;
+		}
+		if (!cell_per_line || cur == NULL)
+		{
+			cur = &rows[nrows++];
+			cur->src_line = ln->src_line;
+			cur->toks = NULL;
+			cur->ntoks = 0;
+		}
+		{
+			GirTok	   *grown = gir_alloc(ctx->arena, (cur->ntoks + n) * sizeof(GirTok));
+
+			if (cur->ntoks)
+				memcpy(grown, cur->toks, cur->ntoks * sizeof(GirTok));
+			for (k = 0; k < n; k++)
+				grown[cur->ntoks + k] = linetoks[k];
+			cur->toks = grown;
+			cur->ntoks += n;
+		}
+		if (!cell_per_line)
+			cur = NULL;
+	}
+	*rows_out = rows;
+	return nrows;
+}
+
+/* ---------- numbers ---------- */
+
+/*
+ * gir_parse_number
+ *		Read a NUM token into a cell.
+ *
+ * Signs 减/增/+/- and thousands separators are understood; a unit 元 in a
+ * money column is converted to 万元 (*converted is set so the caller can
+ * warn).  Returns false if the text is not a number.
+ */
+bool
+gir_parse_number(GirCtx *ctx, const char *s, int len, GirCell *cell, bool money,
+				 bool *converted)
+{
+	size_t		ovec[2 * PCRE_OVEC];
+	int			rc = gir_match(ctx, GIR_PAT_NUMBER, s, len, ovec, PCRE_OVEC);
+	char		digits[64];
+	int			nd = 0;
+	bool		negative = false;
+	const char *frac = NULL;
+	int			fraclen = 0;
+	char		text[96];
+	int			tl = 0;
+	size_t		i;
+
+	*converted = false;
+	if (rc <= 0)
+		return false;
+	if (rc > 1 && ovec[2] != (size_t) -1)
+	{
+		const char *sign = s + ovec[2];
+
+		negative = (*sign == '-' || memcmp(sign, "减", 3) == 0);
+	}
+	for (i = ovec[4]; i < ovec[5] && nd < 40; i++)
+		if (s[i] != ',')
+			digits[nd++] = s[i];
+	digits[nd] = '\0';
+	if (rc > 3 && ovec[6] != (size_t) -1)
+	{
+		frac = s + ovec[6] + 1;
+		fraclen = (int) (ovec[7] - ovec[6] - 1);
+		if (fraclen > 30)
+			fraclen = 30;
+	}
+	/* strip leading zeros, keep one */
+	{
+		int			lead = 0;
+
+		while (lead < nd - 1 && digits[lead] == '0')
+			lead++;
+		memmove(digits, digits + lead, nd - lead + 1);
+		nd -= lead;
+	}
+	if (money && rc > 4 && ovec[8] != (size_t) -1 &&
+		ovec[9] - ovec[8] == 3 && memcmp(s + ovec[8], "元", 3) == 0)
+	{
+		/* 元 → 万元: move the decimal point four places left */
+		char		all[96];
+		int			na = 0,
+					point;
+
+		memcpy(all, digits, nd);
+		na = nd;
+		memcpy(all + na, frac ? frac : "", fraclen);
+		na += fraclen;
+		point = nd - 4;
+		while (point < 1)
+		{
+			memmove(all + 1, all, na);
+			all[0] = '0';
+			na++;
+			point++;
+		}
+		nd = point;
+		memcpy(digits, all, nd);
+		digits[nd] = '\0';
+		frac = gir_strndup(ctx->arena, all + point, na - point);
+		fraclen = na - point;
+		while (fraclen > 0 && frac[fraclen - 1] == '0')
+			fraclen--;
+		*converted = true;
+	}
+
+	if (negative && !(nd == 1 && digits[0] == '0' && fraclen == 0))
+		text[tl++] = '-';
+	memcpy(text + tl, digits, nd);
+	tl += nd;
+	if (fraclen > 0)
+	{
+		text[tl++] = '.';
+		memcpy(text + tl, frac, fraclen);
+		tl += fraclen;
+	}
+	cell->num = gir_strndup(ctx->arena, text, tl);
+	cell->state = GIR_CELL_VALUE;
+	cell->integral = (fraclen == 0 && nd <= 18);
+	cell->ival = 0;
+	if (cell->integral)
+	{
+		int64_t		v = 0;
+		int			k;
+
+		for (k = 0; k < nd; k++)
+			v = v * 10 + (digits[k] - '0');
+		cell->ival = negative ? -v : v;
+	}
+	return true;
+}

@@ -1,0 +1,556 @@
+/*-------------------------------------------------------------------------
+ * normalise.c
+ *	  One pass over the input: decode UTF-8, fold full-width forms and odd
+ *	  spaces, drop invisible characters and converter debris, turn HTML into
+ *	  TAB-separated rows, and split into lines that remember their source
+ *	  line.
+ *
+ * Every step looks at each input byte a bounded number of times: searches
+ * for a closing '>' or "-->" are cached, so hostile input such as a
+ * megabyte of '<' stays linear.
+ *
+ * src/core/normalise.c
+ *-------------------------------------------------------------------------
+ */
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include "internal.h"
+
+/* ---------- UTF-8 ---------- */
+
+int
+gir_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
+{
+	uint32_t	c = s[0];
+	int			n,
+				i;
+
+	if (c < 0x80)
+	{
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF)
+		n = 2, c &= 0x1F;
+	else if (c >= 0xE0 && c <= 0xEF)
+		n = 3, c &= 0x0F;
+	else if (c >= 0xF0 && c <= 0xF4)
+		n = 4, c &= 0x07;
+	else
+		goto invalid;
+	if ((size_t) n > len)
+		goto invalid;
+	for (i = 1; i < n; i++)
+	{
+		if ((s[i] & 0xC0) != 0x80)
+			goto invalid;
+		c = (c << 6) | (s[i] & 0x3F);
+	}
+	/* overlong forms, surrogates, beyond U+10FFFF */
+	if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
+		(c >= 0xD800 && c <= 0xDFFF))
+		goto invalid;
+	*cp = c;
+	return n;
+
+invalid:
+	*cp = 0xFFFD;
+	return 1;
+}
+
+int
+gir_utf8_encode(uint32_t cp, char *out)
+{
+	if (cp < 0x80)
+	{
+		out[0] = (char) cp;
+		return 1;
+	}
+	if (cp < 0x800)
+	{
+		out[0] = (char) (0xC0 | (cp >> 6));
+		out[1] = (char) (0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000)
+	{
+		out[0] = (char) (0xE0 | (cp >> 12));
+		out[1] = (char) (0x80 | ((cp >> 6) & 0x3F));
+		out[2] = (char) (0x80 | (cp & 0x3F));
+		return 3;
+	}
+	out[0] = (char) (0xF0 | (cp >> 18));
+	out[1] = (char) (0x80 | ((cp >> 12) & 0x3F));
+	out[2] = (char) (0x80 | ((cp >> 6) & 0x3F));
+	out[3] = (char) (0x80 | (cp & 0x3F));
+	return 4;
+}
+
+/*
+ * Fold one code point for normalised text.  Returns the replacement, or 0
+ * to drop the character.  Structural characters (newline, TAB) are handled
+ * by the caller.
+ */
+static uint32_t
+fold_char(uint32_t cp)
+{
+	if (cp >= 0xFF01 && cp <= 0xFF5E)
+		return cp - 0xFEE0;		/* full-width ASCII: ０ → 0, （ → ( */
+	switch (cp)
+	{
+		case 0x3000:			/* ideographic space */
+		case 0x00A0:			/* no-break space */
+		case 0x1680:
+		case 0x202F:
+		case 0x205F:
+		case 0x000B:
+		case 0x000C:			/* form feed between PDF pages */
+			return ' ';
+		case 0x200B:			/* zero-width and formatting characters */
+		case 0x200C:
+		case 0x200D:
+		case 0x200E:
+		case 0x200F:
+		case 0x2060:
+		case 0xFEFF:
+		case 0x00AD:
+		case 0xFFFD:
+			return 0;
+		case 0x2212:			/* minus sign */
+		case 0x2010:
+		case 0x2011:
+		case 0xFE63:
+			return '-';
+	}
+	if (cp >= 0x2000 && cp <= 0x200A)
+		return ' ';
+	if (cp < 0x20)
+		return 0;
+	return cp;
+}
+
+/* ---------- label comparison keys ---------- */
+
+static bool
+is_key_char(uint32_t cp)
+{
+	if (cp < 0x80)
+		return isalnum((int) cp) != 0;
+	if (cp >= 0x3400 && cp <= 0x9FFF)	/* CJK ideographs */
+		return true;
+	if (cp >= 0xF900 && cp <= 0xFAFF)
+		return true;
+	return false;
+}
+
+size_t
+gir_squeeze(const char *s, size_t len, char *out, size_t outcap)
+{
+	size_t		i = 0,
+				o = 0;
+
+	while (i < len)
+	{
+		uint32_t	cp;
+		int			n = gir_utf8_decode((const unsigned char *) s + i, len - i, &cp);
+
+		i += n;
+		cp = fold_char(cp);
+		if (cp == 0 || !is_key_char(cp))
+			continue;
+		if (o + 4 >= outcap)
+			break;
+		o += gir_utf8_encode(cp, out + o);
+	}
+	out[o] = '\0';
+	return o;
+}
+
+/* ---------- HTML ---------- */
+
+/* A lazily advanced search: finds needle at or after a position, caching
+ * the answer so repeated searches over the same text stay linear. */
+typedef struct LazyFind
+{
+	const char *needle;
+	bool		ci;				/* case-insensitive */
+	const char *found;			/* last answer, or NULL */
+	bool		none_left;		/* no occurrence after 'found' */
+} LazyFind;
+
+static const char *
+lazy_find(LazyFind *lf, const char *from, const char *end)
+{
+	size_t		nlen = strlen(lf->needle);
+	const char *p;
+
+	if (lf->none_left)
+		return NULL;
+	if (lf->found && lf->found >= from)
+		return lf->found;
+	for (p = from; p + nlen <= end; p++)
+	{
+		if (lf->ci ? strncasecmp(p, lf->needle, nlen) == 0 :
+			memcmp(p, lf->needle, nlen) == 0)
+		{
+			lf->found = p;
+			return p;
+		}
+	}
+	lf->none_left = true;
+	return NULL;
+}
+
+static bool
+contains_ci(const char *s, size_t len, const char *needle)
+{
+	LazyFind	lf = {needle, true, NULL, false};
+
+	return lazy_find(&lf, s, s + len) != NULL;
+}
+
+static const struct
+{
+	const char *name;
+	uint32_t	cp;
+}			entities[] = {
+	{"nbsp", ' '}, {"ensp", ' '}, {"emsp", ' '}, {"thinsp", ' '},
+	{"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''},
+	{"ldquo", 0x201C}, {"rdquo", 0x201D}, {"lsquo", 0x2018}, {"rsquo", 0x2019},
+	{"mdash", 0x2014}, {"ndash", 0x2013}, {"hellip", 0x2026},
+	{"middot", 0xB7}, {"times", 0xD7}, {"minus", 0x2212},
+};
+
+/* Decode an entity at s ('&'); returns its length or 0 if it is not one. */
+static int
+decode_entity(const char *s, const char *end, uint32_t *cp)
+{
+	const char *semi;
+	size_t		i;
+
+	for (semi = s + 1; semi < end && semi - s <= 10 && *semi != ';'; semi++)
+		;
+	if (semi >= end || *semi != ';' || semi == s + 1)
+		return 0;
+	if (s[1] == '#')
+	{
+		unsigned long v = 0;
+		const char *p = s + 2;
+		bool		hex = (p < semi && (*p == 'x' || *p == 'X'));
+
+		if (hex)
+			p++;
+		if (p == semi)
+			return 0;
+		for (; p < semi; p++)
+		{
+			int			d = hex ? (isxdigit((unsigned char) *p) ?
+								   (isdigit((unsigned char) *p) ? *p - '0' :
+									(tolower((unsigned char) *p) - 'a' + 10)) : -1) :
+			(isdigit((unsigned char) *p) ? *p - '0' : -1);
+
+			if (d < 0 || v > 0x10FFFF)
+				return 0;
+			v = v * (hex ? 16 : 10) + (unsigned long) d;
+		}
+		if (v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+			return 0;
+		*cp = (uint32_t) v;
+		return (int) (semi - s + 1);
+	}
+	for (i = 0; i < sizeof(entities) / sizeof(entities[0]); i++)
+	{
+		size_t		n = strlen(entities[i].name);
+
+		if ((size_t) (semi - s - 1) == n && strncmp(s + 1, entities[i].name, n) == 0)
+		{
+			*cp = entities[i].cp;
+			return (int) (semi - s + 1);
+		}
+	}
+	return 0;
+}
+
+/* ---------- the writer ---------- */
+
+typedef struct Writer
+{
+	GirCtx	   *ctx;
+	GirBuf		out;
+	size_t		line_start;		/* offset of the current line in out */
+	int			line_src;		/* its source line, 0 until known */
+	int			src_line;		/* current source line */
+	GirLine    *lines;			/* offsets in .s until finished */
+	int			nlines;
+	int			cap;
+	bool		collapse_space; /* HTML: runs of white space are one space */
+} Writer;
+
+static void
+end_line(Writer *w, bool keep_empty)
+{
+	size_t		end = w->out.len;
+
+	/* trailing white space is never meaningful */
+	while (end > w->line_start && w->out.data[end - 1] == ' ')
+		end--;
+	w->out.len = end;
+	if (end == w->line_start && !keep_empty)
+		return;
+	if (w->nlines == w->cap)
+	{
+		int			cap = w->cap * 2;
+		GirLine    *l = gir_alloc(w->ctx->arena, cap * sizeof(GirLine));
+
+		memcpy(l, w->lines, w->nlines * sizeof(GirLine));
+		w->lines = l;
+		w->cap = cap;
+	}
+	w->lines[w->nlines].s = (const char *) (uintptr_t) w->line_start;
+	w->lines[w->nlines].len = (int) (end - w->line_start);
+	w->lines[w->nlines].src_line = w->line_src ? w->line_src : w->src_line;
+	w->nlines++;
+	gir_buf_putc(&w->out, '\n');
+	w->line_start = w->out.len;
+	w->line_src = 0;
+	gir_tick(w->ctx);
+}
+
+static void
+put_cp(Writer *w, uint32_t cp)
+{
+	char		enc[4];
+
+	cp = fold_char(cp);
+	if (cp == 0)
+		return;
+	if (cp == ' ')
+	{
+		char		prev = w->out.len > w->line_start ? w->out.data[w->out.len - 1] : '\t';
+
+		if (w->collapse_space && (prev == ' ' || prev == '\t'))
+			return;
+	}
+	else if (w->line_src == 0)
+		w->line_src = w->src_line;
+	if (cp < 0x80)
+		gir_buf_putc(&w->out, (char) cp);
+	else
+		gir_buf_append(&w->out, enc, gir_utf8_encode(cp, enc));
+}
+
+static void
+put_tab(Writer *w)
+{
+	gir_buf_putc(&w->out, '\t');
+}
+
+/* Tags that end a line outside tables (block elements). */
+static bool
+is_block_tag(const char *name)
+{
+	static const char *const blocks[] = {
+		"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
+		"ol", "section", "article", "header", "footer", "title", "blockquote",
+		"pre", "hr", "dt", "dd", "table", "caption", NULL
+	};
+	int			i;
+
+	for (i = 0; blocks[i]; i++)
+		if (strcmp(name, blocks[i]) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Handle a tag spanning [s, gt]; updates the table depth and writes the
+ * separators the tag stands for.
+ */
+static void
+handle_tag(Writer *w, const char *s, const char *gt, int *table_depth)
+{
+	char		name[12];
+	int			n = 0;
+	bool		closing = false;
+	const char *p = s + 1;
+
+	if (p < gt && *p == '/')
+	{
+		closing = true;
+		p++;
+	}
+	while (p < gt && n < (int) sizeof(name) - 1 && isalnum((unsigned char) *p))
+		name[n++] = (char) tolower((unsigned char) *p++);
+	name[n] = '\0';
+
+	if (strcmp(name, "table") == 0)
+	{
+		*table_depth += closing ? (*table_depth > 0 ? -1 : 0) : 1;
+		end_line(w, false);
+	}
+	else if (strcmp(name, "tr") == 0)
+		end_line(w, false);
+	else if (!closing && (strcmp(name, "td") == 0 || strcmp(name, "th") == 0))
+		put_tab(w);
+	else if (*table_depth == 0 && is_block_tag(name))
+		end_line(w, false);
+}
+
+/* The text looks like HTML if it has table rows or block markup. */
+static void
+detect_html(const char *text, size_t len, bool *html, bool *page)
+{
+	*html = contains_ci(text, len, "<td") || contains_ci(text, len, "<tr");
+	*page = contains_ci(text, len, "<html") || contains_ci(text, len, "<body") ||
+		contains_ci(text, len, "<p>") || contains_ci(text, len, "<p ") ||
+		contains_ci(text, len, "<div");
+	if (*page)
+		*html = true;
+}
+
+/*
+ * gir_normalise
+ *		Fill ctx->doc from the raw text, and the report's source line table.
+ */
+void
+gir_normalise(GirCtx *ctx, const char *text, size_t len)
+{
+	GirReport  *r = ctx->report;
+	const char *p = text;
+	const char *end = text + len;
+	Writer		w;
+	bool		html,
+				page;
+	int			table_depth = 0;
+	LazyFind	gt = {">", false, NULL, false};
+	LazyFind	comment_end = {"-->", false, NULL, false};
+	LazyFind	script_end = {"</script", true, NULL, false};
+	LazyFind	style_end = {"</style", true, NULL, false};
+	size_t		nsrc = 1;
+	size_t		i;
+	int			k;
+
+	/* source line offsets, for provenance */
+	for (i = 0; i < len; i++)
+		if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= len || text[i + 1] != '\n')))
+			nsrc++;
+	r->src = text;
+	r->srclen = len;
+	r->line_off = gir_alloc(ctx->arena, (nsrc + 1) * sizeof(size_t));
+	r->line_off[0] = 0;
+	r->nlines = 1;
+	for (i = 0; i < len; i++)
+		if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= len || text[i + 1] != '\n')))
+			r->line_off[r->nlines++] = i + 1;
+
+	detect_html(text, len, &html, &page);
+	ctx->doc.html = html;
+
+	memset(&w, 0, sizeof(w));
+	w.ctx = ctx;
+	gir_buf_init(&w.out, ctx->arena, len + len / 8 + 64);
+	w.cap = 256;
+	w.lines = gir_alloc(ctx->arena, w.cap * sizeof(GirLine));
+	w.src_line = 1;
+	w.collapse_space = html;
+
+	while (p < end)
+	{
+		unsigned char c = (unsigned char) *p;
+		uint32_t	cp;
+
+		if (c == '\r' || c == '\n')
+		{
+			p += (c == '\r' && p + 1 < end && p[1] == '\n') ? 2 : 1;
+			if (html && (page || table_depth > 0))
+				put_cp(&w, ' ');
+			else
+				end_line(&w, true);
+			w.src_line++;
+			continue;
+		}
+		if (c == '\t')
+		{
+			if (html)
+				put_cp(&w, ' ');
+			else
+				put_tab(&w);
+			p++;
+			continue;
+		}
+		if (c == '[' && end - p >= 10 && memcmp(p, "[bookmark:", 10) == 0)
+		{
+			/* Word's "[bookmark: _GoBack]" debris */
+			const char *q = p + 10;
+
+			while (q < end && q - p < 80 && *q != ']' && *q != '\n')
+				q++;
+			if (q < end && *q == ']')
+			{
+				p = q + 1;
+				continue;
+			}
+		}
+		if (html && c == '<')
+		{
+			const char *close;
+
+			if (end - p >= 4 && memcmp(p, "<!--", 4) == 0 &&
+				(close = lazy_find(&comment_end, p + 4, end)) != NULL)
+			{
+				for (; p < close + 3; p++)
+					if (*p == '\n')
+						w.src_line++;
+				continue;
+			}
+			close = lazy_find(&gt, p, end);
+			if (close && close - p < 4096 && p + 1 < end &&
+				(isalpha((unsigned char) p[1]) || p[1] == '/' || p[1] == '!'))
+			{
+				const char *skip_to = NULL;
+
+				handle_tag(&w, p, close, &table_depth);
+				if (strncasecmp(p, "<script", 7) == 0)
+					skip_to = lazy_find(&script_end, close, end);
+				else if (strncasecmp(p, "<style", 6) == 0)
+					skip_to = lazy_find(&style_end, close, end);
+				if (skip_to)
+					close = lazy_find(&gt, skip_to, end);
+				if (close == NULL)
+					close = end - 1;
+				for (; p <= close; p++)
+					if (*p == '\n')
+						w.src_line++;
+				continue;
+			}
+		}
+		if (html && c == '&')
+		{
+			int			n = decode_entity(p, end, &cp);
+
+			if (n > 0)
+			{
+				put_cp(&w, cp);
+				p += n;
+				continue;
+			}
+		}
+		k = gir_utf8_decode((const unsigned char *) p, (size_t) (end - p), &cp);
+		if (cp == 0xFFFD && k == 1 && c >= 0x80)
+			ctx->doc.invalid_utf8++;
+		if (cp == 0x2028 || cp == 0x2029)
+			end_line(&w, true);
+		else
+			put_cp(&w, cp);
+		p += k;
+	}
+	end_line(&w, false);
+
+	/* turn offsets into pointers now that the buffer no longer moves */
+	for (k = 0; k < w.nlines; k++)
+		w.lines[k].s = w.out.data + (uintptr_t) w.lines[k].s;
+	ctx->doc.lines = w.lines;
+	ctx->doc.nlines = w.nlines;
+}

@@ -1,0 +1,148 @@
+/*-------------------------------------------------------------------------
+ * pcre.c
+ *	  The core's PCRE2 patterns: compiled once per process, JIT-compiled,
+ *	  matched under the caller's limits.
+ *
+ * A backend is single-threaded, so one match data block per pattern is
+ * reused for every match.  Patterns run on short subjects (a cell, a line,
+ * the title block), never on the whole document, which keeps every parse
+ * linear in the input.
+ *
+ * src/core/pcre.c
+ *-------------------------------------------------------------------------
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+
+typedef struct GirPattern
+{
+	const char *name;
+	const char *source;
+	pcre2_code *code;
+	pcre2_match_data *md;
+} GirPattern;
+
+static GirPattern patterns[GIR_NPATTERNS] = {
+	[GIR_PAT_TITLE] = {"title",
+		"([0-9]{4})\\s*年\\s*(?:度\\s*)?政\\s*府\\s*信\\s*息\\s*公\\s*开\\s*"
+		"(?:工\\s*作\\s*)?(?:年\\s*度\\s*)?报\\s*告"},
+	[GIR_PAT_STAT_PERIOD] = {"stat_period",
+		"统计(?:期限|时限|期间|时间|区间)[^0-9]{0,8}([0-9]{4})\\s*年\\s*0?1\\s*月\\s*0?1\\s*日"},
+	[GIR_PAT_YEAR] = {"year",
+		"(?<![0-9〔\\[])((?:19|20)[0-9]{2})\\s*年"},
+	[GIR_PAT_NUMBER] = {"number",
+		"^(减少|增加|减|增|[+-])?\\s*([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(\\.[0-9]+)?\\s*"
+		"(万元|元|件|个|项|条|次|篇)?$"},
+	[GIR_PAT_PLACEHOLDER] = {"placeholder",
+		"^(?:[-—–―─~]+|/|\\\\|无|不适用|空|×|\\*|…+|\\.{2,}|持平)$"},
+	[GIR_PAT_PAGE_DEBRIS] = {"page_debris",
+		"^\\s*(?:[-—–]+\\s*[0-9]{1,4}\\s*[-—–]+|第\\s*[0-9]{1,4}\\s*页(?:\\s*[,，/]?\\s*共\\s*[0-9]{1,4}\\s*页)?)\\s*$"},
+	[GIR_PAT_SECTION_NUMBERING] = {"section_numbering",
+		"^[\\s#*]*(第\\s*[一二三四五六七八九十]{1,3}\\s*(?:部分|章|节)|"
+		"[(]\\s*[一二三四五六七八九十0-9]{1,3}\\s*[)]|[一二三四五六七八九十]{1,3}|[0-9]{1,2})?"
+		"\\s*[、.．,:]?[\\s*]*"},
+};
+
+static bool compiled = false;
+static pcre2_match_context *match_cxt = NULL;
+
+/*
+ * Compile every pattern once.  Returns false (with a message) on failure,
+ * which is a bug in a pattern, never a property of the input.
+ */
+bool
+gir_patterns_ready(char *errbuf, size_t errbuf_len)
+{
+	int			i;
+
+	if (compiled)
+		return true;
+	if (match_cxt == NULL)
+		match_cxt = pcre2_match_context_create(NULL);
+	if (match_cxt == NULL)
+	{
+		snprintf(errbuf, errbuf_len, "out of memory creating the PCRE2 match context");
+		return false;
+	}
+	for (i = 0; i < GIR_NPATTERNS; i++)
+	{
+		GirPattern *p = &patterns[i];
+		int			err;
+		PCRE2_SIZE	off;
+
+		if (p->code)
+			continue;
+		p->code = pcre2_compile((PCRE2_SPTR) p->source, PCRE2_ZERO_TERMINATED,
+								PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF |
+								PCRE2_NEVER_BACKSLASH_C,
+								&err, &off, NULL);
+		if (p->code == NULL)
+		{
+			PCRE2_UCHAR msg[120];
+
+			pcre2_get_error_message(err, msg, sizeof(msg));
+			snprintf(errbuf, errbuf_len, "pattern %s: %s at offset %zu",
+					 p->name, (char *) msg, (size_t) off);
+			return false;
+		}
+		/* a JIT failure only means the interpreter is used */
+		(void) pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE);
+		p->md = pcre2_match_data_create_from_pattern(p->code, NULL);
+		if (p->md == NULL)
+		{
+			snprintf(errbuf, errbuf_len, "out of memory creating PCRE2 match data");
+			return false;
+		}
+	}
+	compiled = true;
+	return true;
+}
+
+/* Apply the caller's limits; called once per parse. */
+void
+gir_patterns_set_limits(const GirOptions *opt)
+{
+	pcre2_set_match_limit(match_cxt, opt->match_limit ? opt->match_limit : 10000000);
+	pcre2_set_depth_limit(match_cxt, opt->depth_limit ? opt->depth_limit : 10000000);
+	pcre2_set_heap_limit(match_cxt, opt->heap_limit_kb ? opt->heap_limit_kb : 20000000);
+}
+
+int
+gir_match(GirCtx *ctx, GirPatternId id, const char *s, size_t len,
+		  size_t *ovec, int novec)
+{
+	GirPattern *p = &patterns[id];
+	int			rc;
+	int			i;
+	PCRE2_SIZE *v;
+
+	rc = pcre2_match(p->code, (PCRE2_SPTR) s, len, 0, 0, p->md, match_cxt);
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+	if (rc < 0)
+	{
+		PCRE2_UCHAR msg[120];
+
+		pcre2_get_error_message(rc, msg, sizeof(msg));
+		if (ctx->errbuf)
+			snprintf(ctx->errbuf, ctx->errbuf_len, "pattern %s: %s",
+					 p->name, (char *) msg);
+		longjmp(ctx->fail,
+				(rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+				 rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT ||
+				 rc == PCRE2_ERROR_NOMEMORY) ? GIR_ERR_MATCH_LIMIT : GIR_ERR_PCRE);
+	}
+	if (rc == 0)				/* ovector too small: cannot happen here */
+		rc = (int) pcre2_get_ovector_count(p->md);
+	v = pcre2_get_ovector_pointer(p->md);
+	for (i = 0; i < rc && i < novec; i++)
+	{
+		ovec[2 * i] = v[2 * i];
+		ovec[2 * i + 1] = v[2 * i + 1];
+	}
+	return rc;
+}

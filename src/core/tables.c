@@ -1,0 +1,1315 @@
+/*-------------------------------------------------------------------------
+ * tables.c
+ *	  Find the report's sections, decide the template, and read tables
+ *	  二, 三 and 四 into the report's rows.
+ *
+ * Sections are found by their title text (the numeral is only a
+ * tie-breaker: Word often exports 二、 as 2、).  Inside a table's region the
+ * rows of layout.c become entries: a label and the values that follow it.
+ * An entry's label is matched to a template row by short distinctive key
+ * phrases (robust to broken lines, lost numbering and changed punctuation);
+ * an entry without a usable label takes the next row in template order,
+ * with a row_inferred warning.  Numbers are never changed: when a row has
+ * more values than the template allows, the reading that the table's own
+ * arithmetic (R3.2) confirms is kept, or the cells stay null.
+ *
+ * src/core/tables.c
+ *-------------------------------------------------------------------------
+ */
+#include <string.h>
+
+#include "internal.h"
+
+#define SQUEEZE_MAX		1024	/* bytes of a label kept for matching */
+#define PENDING_MAX		384		/* bytes of heading text kept before a row */
+#define PROSE_BYTES		240		/* a text cell longer than this is prose */
+#define QUOTE_CHARS		24		/* characters of a label quoted in messages */
+
+typedef enum SectionNo
+{
+	SEC_NONE = 0,
+	SEC_OVERVIEW,				/* 一、总体情况 */
+	SEC_ACTIVE,					/* 二、主动公开政府信息情况 */
+	SEC_REQUESTS,				/* 三、收到和处理政府信息公开申请情况 */
+	SEC_REVIEW,					/* 四、…行政复议、行政诉讼情况 */
+	SEC_PROBLEMS,				/* 五、存在的主要问题及改进情况 */
+	SEC_OTHER,					/* 六、其他需要报告的事项 */
+	SEC_LEGACY,					/* a pre-2019 title */
+	SEC_COUNT
+} SectionNo;
+
+/* An entry: a label and the values printed after it. */
+typedef struct Entry
+{
+	const char *label;			/* the row's own label text */
+	int			label_len;
+	const char *pending;		/* heading text of the rows before it */
+	int			pending_len;
+	GirTok	   *vals;
+	int			nvals;
+	int			line;
+} Entry;
+
+/* Key phrases of a row, after gir_squeeze(); the first is the full label. */
+typedef struct RowKeys
+{
+	GirRowId	row;
+	const char *keys[4];
+} RowKeys;
+
+static const RowKeys t3_keys[] = {
+	{GIR_R_NEW_RECEIVED, {"本年新收政府信息公开申请数量", "本年新收", "新收政府信息公开申请"}},
+	{GIR_R_CARRIED_OVER, {"上年结转政府信息公开申请数量", "上年结转"}},
+	{GIR_R_GRANTED, {"予以公开"}},
+	{GIR_R_PARTIALLY_GRANTED, {"部分公开区分处理的只计这一情形不计其他情形", "部分公开"}},
+	{GIR_R_DENIED_STATE_SECRET, {"属于国家秘密", "国家秘密"}},
+	{GIR_R_DENIED_PROHIBITED_BY_LAW, {"其他法律行政法规禁止公开", "法律行政法规", "其他法律", "法规禁止"}},
+	{GIR_R_DENIED_SECURITY_STABILITY, {"危及三安全一稳定", "三安全一稳定", "危及"}},
+	{GIR_R_DENIED_THIRD_PARTY_RIGHTS, {"保护第三方合法权益", "第三方"}},
+	{GIR_R_DENIED_INTERNAL_AFFAIRS, {"属于三类内部事务信息", "内部事务"}},
+	{GIR_R_DENIED_PROCESS_INFORMATION, {"属于四类过程性信息", "过程性"}},
+	{GIR_R_DENIED_ENFORCEMENT_FILES, {"属于行政执法案卷", "执法案卷"}},
+	{GIR_R_DENIED_ADMINISTRATIVE_QUERY, {"属于行政查询事项", "行政查询"}},
+	{GIR_R_UNABLE_NOT_HELD, {"本机关不掌握相关政府信息", "不掌握"}},
+	{GIR_R_UNABLE_NEEDS_CREATION, {"没有现成信息需要另行制作", "另行制作", "没有现成"}},
+	{GIR_R_UNABLE_STILL_UNCLEAR, {"补正后申请内容仍不明确", "仍不明确", "补正后"}},
+	{GIR_R_NP_COMPLAINT, {"信访举报投诉类申请", "信访", "举报投诉"}},
+	{GIR_R_NP_DUPLICATE, {"重复申请"}},
+	{GIR_R_NP_PUBLICATION, {"要求提供公开出版物", "出版物"}},
+	{GIR_R_NP_EXCESSIVE, {"无正当理由大量反复申请", "大量反复", "反复申请"}},
+	{GIR_R_NP_CONFIRM_OR_REISSUE, {"要求行政机关确认或重新出具已获取信息", "重新出具", "确认或重新"}},
+	{GIR_R_OTHER_NO_CORRECTION, {"申请人无正当理由逾期不补正行政机关不再处理其政府信息公开申请", "不补正", "逾期不补"}},
+	{GIR_R_OTHER_UNPAID_FEE, {"申请人逾期未按收费通知要求缴纳费用行政机关不再处理其政府信息公开申请", "收费通知", "缴纳费用"}},
+	{GIR_R_TOTAL_PROCESSED, {"总计", "合计"}},
+	{GIR_R_CARRIED_FORWARD, {"结转下年度继续办理", "结转下年度", "下年度继续"}},
+};
+
+static const RowKeys t2_keys[] = {
+	{GIR_R_RULES, {"规章"}},
+	{GIR_R_NORMATIVE_DOCS, {"行政规范性文件", "规范性文件"}},
+	{GIR_R_LICENSING, {"行政许可"}},
+	{GIR_R_OS_INSPECTION, {"行政检查"}},
+	{GIR_R_OS_CONFIRMATION, {"行政确认"}},
+	{GIR_R_OS_REWARD, {"行政奖励"}},
+	{GIR_R_OS_ADJUDICATION, {"行政裁决"}},
+	{GIR_R_OS_BENEFIT, {"行政给付"}},
+	{GIR_R_PENALTY, {"行政处罚"}},
+	{GIR_R_COERCION, {"行政强制"}},
+	{GIR_R_FEES, {"行政事业性收费", "事业性收费"}},
+	{GIR_R_PROCUREMENT, {"政府集中采购", "集中采购"}},
+};
+
+/* The groups of table 三 whose items are numbered 1. 2. … */
+typedef enum T3Group
+{
+	G_NONE = -1,
+	G_DENIED,
+	G_UNABLE,
+	G_NOT_PROCESSED,
+	G_OTHER,
+	G_COUNT
+} T3Group;
+
+static const char *const t3_group_keys[G_COUNT] = {
+	"不予公开", "无法提供", "不予处理", "其他处理"
+};
+static const char *const t3_group_labels[G_COUNT] = {
+	"（三）不予公开", "（四）无法提供", "（五）不予处理", "（六）其他处理"
+};
+
+/* ---------- small text helpers ---------- */
+
+static size_t
+squeeze(const char *s, int len, char *out)
+{
+	return gir_squeeze(s, (size_t) len, out, SQUEEZE_MAX);
+}
+
+/* Skip leading numbering in a squeezed label: 一 二 … 十, digits. */
+static const char *
+skip_numbering(const char *s)
+{
+	static const char *const numerals[] = {
+		"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL
+	};
+	bool		more = true;
+
+	while (more)
+	{
+		int			i;
+
+		more = false;
+		if (*s >= '0' && *s <= '9')
+		{
+			s++;
+			more = true;
+			continue;
+		}
+		for (i = 0; numerals[i]; i++)
+			if (strncmp(s, numerals[i], 3) == 0)
+			{
+				s += 3;
+				more = true;
+				break;
+			}
+	}
+	return s;
+}
+
+/* A quotable prefix of a label: at most QUOTE_CHARS characters. */
+static const char *
+quote_label(GirCtx *ctx, const char *s, int len)
+{
+	int			i = 0,
+				chars = 0;
+
+	while (i < len && chars < QUOTE_CHARS)
+	{
+		uint32_t	cp;
+
+		i += gir_utf8_decode((const unsigned char *) s + i, (size_t) (len - i), &cp);
+		chars++;
+	}
+	return gir_printf(ctx->arena, "%.*s%s", i, s, i < len ? "…" : "");
+}
+
+/* The longest key of any row found in a squeezed label; -1 if none. */
+static int
+best_key(const RowKeys *table, int n, const char *sq, int *keylen)
+{
+	int			best = -1,
+				bestlen = 0,
+				i,
+				k;
+
+	for (i = 0; i < n; i++)
+		for (k = 0; k < 4 && table[i].keys[k]; k++)
+		{
+			int			l = (int) strlen(table[i].keys[k]);
+
+			if (l > bestlen && strstr(sq, table[i].keys[k]))
+			{
+				best = table[i].row;
+				bestlen = l;
+			}
+		}
+	if (keylen)
+		*keylen = bestlen;
+	return best;
+}
+
+static T3Group
+find_group(const char *sq)
+{
+	int			g;
+
+	for (g = 0; g < G_COUNT; g++)
+		if (strstr(sq, t3_group_keys[g]))
+			return (T3Group) g;
+	return G_NONE;
+}
+
+/* Longest common subsequence of two squeezed labels, in characters. */
+static int
+lcs_chars(const char *a, const char *b)
+{
+	uint32_t	ca[64],
+				cb[64];
+	int			na = 0,
+				nb = 0,
+				i,
+				j;
+	int			prev[65],
+				cur[65];
+
+	while (*a && na < 64)
+		a += gir_utf8_decode((const unsigned char *) a, strlen(a), &ca[na++]);
+	while (*b && nb < 64)
+		b += gir_utf8_decode((const unsigned char *) b, strlen(b), &cb[nb++]);
+	memset(prev, 0, sizeof(prev));
+	for (i = 1; i <= na; i++)
+	{
+		cur[0] = 0;
+		for (j = 1; j <= nb; j++)
+			cur[j] = ca[i - 1] == cb[j - 1] ? prev[j - 1] + 1 :
+				(prev[j] > cur[j - 1] ? prev[j] : cur[j - 1]);
+		memcpy(prev, cur, sizeof(cur));
+	}
+	return prev[nb];
+}
+
+static int
+utf8_chars(const char *s)
+{
+	int			n = 0;
+
+	for (; *s; s++)
+		if (((unsigned char) *s & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+/* A label close enough to a row's full label to be that row, misspelt. */
+static bool
+similar_label(const char *sq, const char *full)
+{
+	int			la = utf8_chars(sq),
+				lb = utf8_chars(full),
+				common;
+
+	if (la == 0 || la > 64 || lb == 0)
+		return false;
+	common = lcs_chars(sq, full);
+	return common * 10 >= (la > lb ? la : lb) * 7;
+}
+
+static const char *
+row_full_key(const RowKeys *table, int n, GirRowId row)
+{
+	int			i;
+
+	for (i = 0; i < n; i++)
+		if (table[i].row == row)
+			return table[i].keys[0];
+	return NULL;
+}
+
+/* ---------- sections ---------- */
+
+static bool
+starts_with(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/*
+ * The section a line is the title of, or SEC_NONE.  *numeral gets the
+ * squeezed numbering the title carried ("二", "2", "" …).
+ */
+static SectionNo
+title_section(const GirLine *ln, char *numeral)
+{
+	char		sq[SQUEEZE_MAX];
+	const char *t;
+	size_t		n;
+
+	numeral[0] = '\0';
+	if (ln->len > 240 || ln->len == 0)
+		return SEC_NONE;
+	n = squeeze(ln->s, ln->len, sq);
+	if (n == 0 || n > 150)
+		return SEC_NONE;
+	t = skip_numbering(sq);
+	if (t - sq < 16)
+	{
+		memcpy(numeral, sq, t - sq);
+		numeral[t - sq] = '\0';
+	}
+	if (starts_with(t, "第") && strstr(t, "部分"))
+		t = strstr(t, "部分") + strlen("部分");
+	if (strlen(t) > 120)
+		return SEC_NONE;
+	if (starts_with(t, "总体情况") || strcmp(t, "概述") == 0)
+		return SEC_OVERVIEW;
+	if (starts_with(t, "主动公开政府信息情况") || strcmp(t, "主动公开政府信息") == 0)
+		return SEC_ACTIVE;
+	if (starts_with(t, "收到和处理政府信息公开申请"))
+		return SEC_REQUESTS;
+	if ((starts_with(t, "政府信息公开行政复议") || starts_with(t, "因政府信息公开") ||
+		 starts_with(t, "行政复议行政诉讼情况") || starts_with(t, "政府信息公开被申请行政复议")) &&
+		strstr(t, "诉讼") && strstr(t, "情况"))
+		return SEC_REVIEW;
+	if (strstr(t, "主要问题") && strstr(t, "改进") && strlen(t) <= 90)
+		return SEC_PROBLEMS;
+	if (starts_with(t, "其他需要报告的事项"))
+		return SEC_OTHER;
+	if ((starts_with(t, "依申请公开政府信息") && strstr(t, "情况")) ||
+		strstr(t, "收费及减免"))
+		return SEC_LEGACY;
+	return SEC_NONE;
+}
+
+/* A line that looks like part of a table: a number in a cell of its own. */
+static bool
+line_has_cells(const GirLine *ln)
+{
+	bool		digit = false,
+				sep = false;
+	int			i;
+
+	for (i = 0; i < ln->len; i++)
+	{
+		char		c = ln->s[i];
+
+		if (c >= '0' && c <= '9')
+			digit = true;
+		else if (c == '\t' || c == '|' || (c == ' ' && i + 1 < ln->len && ln->s[i + 1] == ' '))
+			sep = true;
+	}
+	return digit && (sep || ln->len <= 24);
+}
+
+typedef struct Sections
+{
+	int			title[SEC_COUNT];	/* chosen title line, or -1 */
+	GirRegion	region[SEC_COUNT];	/* tables' regions; first == end if none */
+} Sections;
+
+static void
+find_sections(GirCtx *ctx, Sections *secs)
+{
+	GirDoc	   *doc = &ctx->doc;
+	int		   *cands[SEC_COUNT];
+	int			ncands[SEC_COUNT];
+	int			bounds_cap = 64,
+				nbounds = 0;
+	int		   *bounds;
+	int			li,
+				s,
+				i;
+	static const char *const expected_numeral[SEC_COUNT] = {
+		"", "一", "二", "三", "四", "五", "六", ""
+	};
+
+	memset(ncands, 0, sizeof(ncands));
+	for (s = 0; s < SEC_COUNT; s++)
+	{
+		cands[s] = gir_alloc(ctx->arena, 8 * sizeof(int));
+		secs->title[s] = -1;
+		secs->region[s].first = secs->region[s].end = 0;
+	}
+	bounds = gir_alloc(ctx->arena, bounds_cap * sizeof(int));
+
+	for (li = 0; li < doc->nlines; li++)
+	{
+		char		numeral[16];
+		SectionNo	sec;
+
+		gir_tick(ctx);
+		sec = title_section(&doc->lines[li], numeral);
+		if (sec == SEC_NONE)
+			continue;
+		if (ncands[sec] < 8)
+			cands[sec][ncands[sec]++] = li;
+		if (nbounds == bounds_cap)
+		{
+			int		   *b = gir_alloc(ctx->arena, 2 * bounds_cap * sizeof(int));
+
+			memcpy(b, bounds, nbounds * sizeof(int));
+			bounds = b;
+			bounds_cap *= 2;
+		}
+		bounds[nbounds++] = li;
+	}
+
+	/* choose: for a table section, the first title followed by table lines */
+	for (s = 1; s < SEC_COUNT; s++)
+	{
+		if (ncands[s] == 0)
+			continue;
+		secs->title[s] = cands[s][0];
+		if (s == SEC_ACTIVE || s == SEC_REQUESTS || s == SEC_REVIEW)
+			for (i = 0; i < ncands[s]; i++)
+			{
+				int			start = cands[s][i] + 1,
+							j;
+				int			stop = doc->nlines;
+				bool		cells = false;
+
+				for (j = 0; j < nbounds; j++)
+					if (bounds[j] > cands[s][i])
+					{
+						stop = bounds[j];
+						break;
+					}
+				for (j = start; j < stop && !cells; j++)
+					cells = line_has_cells(&doc->lines[j]);
+				if (cells)
+				{
+					secs->title[s] = cands[s][i];
+					break;
+				}
+			}
+	}
+
+	/* a title numbered like 2、 instead of 二、 is accepted, and noted */
+	for (s = SEC_OVERVIEW; s <= SEC_OTHER; s++)
+	{
+		char		numeral[16];
+
+		if (secs->title[s] < 0)
+			continue;
+		title_section(&doc->lines[secs->title[s]], numeral);
+		if (numeral[0] && strcmp(numeral, expected_numeral[s]) != 0)
+			gir_warn(ctx, "title_numbering", doc->lines[secs->title[s]].src_line,
+					 "section %s title is numbered “%s” instead of “%s、”",
+					 expected_numeral[s], numeral, expected_numeral[s]);
+	}
+
+	/* table regions: from the title to the next title */
+	for (s = SEC_ACTIVE; s <= SEC_REVIEW; s++)
+	{
+		int			start = secs->title[s];
+		int			stop = doc->nlines;
+
+		if (start < 0)
+			continue;
+		for (i = 0; i < nbounds; i++)
+			if (bounds[i] > start)
+			{
+				stop = bounds[i];
+				break;
+			}
+		secs->region[s].first = start + 1;
+		secs->region[s].end = stop;
+	}
+}
+
+/*
+ * Without titles, tables are found by their own first lines: the 第二十条
+ * block heading, the 勾稽关系 note or 本年新收 row, the 行政复议 header.
+ */
+static void
+find_table_anchors(GirCtx *ctx, Sections *secs)
+{
+	GirDoc	   *doc = &ctx->doc;
+	int			anchor[SEC_COUNT];
+	int			li,
+				s;
+
+	for (s = 0; s < SEC_COUNT; s++)
+		anchor[s] = -1;
+	for (li = 0; li < doc->nlines; li++)
+	{
+		const GirLine *ln = &doc->lines[li];
+		char		sq[SQUEEZE_MAX];
+		const char *t;
+
+		if (ln->len > 300)
+			continue;
+		squeeze(ln->s, ln->len, sq);
+		t = skip_numbering(sq);
+		if (anchor[SEC_ACTIVE] < 0 && starts_with(t, "第二十条第"))
+			anchor[SEC_ACTIVE] = li;
+		else if (anchor[SEC_REQUESTS] < 0 &&
+				 (strstr(sq, "勾稽关系") || starts_with(t, "本年新收政府信息公开申请")))
+			anchor[SEC_REQUESTS] = li;
+		else if (anchor[SEC_REVIEW] < 0 && li > anchor[SEC_REQUESTS] &&
+				 anchor[SEC_REQUESTS] >= 0 && starts_with(t, "行政复议") && strlen(t) <= 36)
+			anchor[SEC_REVIEW] = li;
+	}
+	for (s = SEC_ACTIVE; s <= SEC_REVIEW; s++)
+	{
+		int			stop = doc->nlines,
+					o;
+
+		if (secs->title[s] >= 0 || anchor[s] < 0)
+			continue;
+		/* the region ends at the next title or anchor */
+		for (o = SEC_OVERVIEW; o < SEC_COUNT; o++)
+		{
+			int			b = secs->title[o] >= 0 ? secs->title[o] : anchor[o];
+
+			if (o != s && b > anchor[s] && b < stop)
+				stop = b;
+		}
+		secs->region[s].first = anchor[s];
+		secs->region[s].end = stop;
+		gir_warn(ctx, "title_missing", doc->lines[anchor[s]].src_line,
+				 "the title of table %s was not found; the table was located by its first line",
+				 s == SEC_ACTIVE ? "二" : s == SEC_REQUESTS ? "三" : "四");
+	}
+}
+
+/* ---------- entries ---------- */
+
+static bool
+is_value(const GirTok *t)
+{
+	return t->kind == GIR_TOK_NUM || t->kind == GIR_TOK_BLANK;
+}
+
+/* Does s[0..len) contain the NUL-terminated needle? */
+static bool
+mem_contains(const char *s, int len, const char *needle)
+{
+	int			nl = (int) strlen(needle);
+	int			i;
+
+	for (i = 0; i + nl <= len; i++)
+		if (s[i] == needle[0] && memcmp(s + i, needle, nl) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Split rows into entries.  expected is the number of values a row of this
+ * table has (the largest, for table 二): a row of only empty cells shorter
+ * than that is a heading row, not data.
+ */
+static int
+build_entries(GirCtx *ctx, GirTRow *rows, int nrows, int expected, Entry **out)
+{
+	Entry	   *entries = gir_alloc0(ctx->arena, (nrows + 1) * sizeof(Entry));
+	int			n = 0;
+	GirBuf		pending;
+	int			r;
+
+	gir_buf_init(&pending, ctx->arena, PENDING_MAX + 64);
+	for (r = 0; r < nrows; r++)
+	{
+		GirTRow    *row = &rows[r];
+		int			last_text = -1,
+					k;
+		bool		prose = false,
+					has_value = false;
+		int			nvals;
+		GirBuf		label;
+
+		for (k = 0; k < row->ntoks; k++)
+		{
+			const GirTok *t = &row->toks[k];
+
+			if (t->kind == GIR_TOK_TEXT)
+			{
+				last_text = k;
+				/* a sentence, not a label: labels never hold a full stop */
+				if (t->len > PROSE_BYTES || mem_contains(t->s, t->len, "。"))
+					prose = true;
+			}
+		}
+		if (prose)
+		{
+			pending.len = 0;
+			continue;
+		}
+		nvals = row->ntoks - last_text - 1;
+		for (k = last_text + 1; k < row->ntoks; k++)
+			if (is_value(&row->toks[k]))
+				has_value = true;
+
+		gir_buf_init(&label, ctx->arena, 64);
+		for (k = 0; k <= last_text; k++)
+		{
+			if (row->toks[k].kind == GIR_TOK_EMPTY)
+				continue;
+			if (label.len)
+				gir_buf_putc(&label, ' ');
+			gir_buf_append(&label, row->toks[k].s, row->toks[k].len);
+		}
+
+		if (!has_value && nvals < expected)
+		{
+			/* a heading or a label fragment: keep it for the next entry */
+			if (label.len == 0)
+				continue;
+			if (pending.len + label.len + 1 > PENDING_MAX)
+				pending.len = 0;
+			if (pending.len)
+				gir_buf_putc(&pending, ' ');
+			gir_buf_append(&pending, label.data, label.len);
+			continue;
+		}
+		if (label.len == 0 && pending.len == 0 && n > 0 &&
+			entries[n - 1].nvals < expected)
+		{
+			/* values continued on the next line (one value per line) */
+			Entry	   *prev = &entries[n - 1];
+			GirTok	   *grown = gir_alloc(ctx->arena, (prev->nvals + nvals) * sizeof(GirTok));
+
+			memcpy(grown, prev->vals, prev->nvals * sizeof(GirTok));
+			memcpy(grown + prev->nvals, row->toks + last_text + 1, nvals * sizeof(GirTok));
+			prev->vals = grown;
+			prev->nvals += nvals;
+			continue;
+		}
+		entries[n].label = label.data;
+		entries[n].label_len = (int) label.len;
+		entries[n].pending = gir_strndup(ctx->arena, pending.data, pending.len);
+		entries[n].pending_len = (int) pending.len;
+		entries[n].vals = row->toks + last_text + 1;
+		entries[n].nvals = nvals;
+		entries[n].line = row->src_line;
+		for (k = last_text + 1; k < row->ntoks; k++)
+			if (is_value(&row->toks[k]))
+			{
+				entries[n].line = row->toks[k].src_line;
+				break;
+			}
+		n++;
+		pending.len = 0;
+	}
+	*out = entries;
+	return n;
+}
+
+/* ---------- values into cells ---------- */
+
+/* An entry whose value cells are all empty (a padded heading, or a row
+ * left blank). */
+static bool
+all_empty(const Entry *e)
+{
+	int			i;
+
+	for (i = 0; i < e->nvals; i++)
+		if (e->vals[i].kind != GIR_TOK_EMPTY)
+			return false;
+	return true;
+}
+
+/* Do the six applicant cells of a 7-value reading add up to the seventh? */
+static bool
+applicants_add_up(GirCtx *ctx, const GirTok *v)
+{
+	int64_t		sum = 0;
+	int			i;
+
+	for (i = 0; i < 7; i++)
+	{
+		GirCell		c;
+		bool		conv;
+
+		if (v[i].kind != GIR_TOK_NUM ||
+			!gir_parse_number(ctx, v[i].s, v[i].len, &c, false, &conv) || !c.integral)
+			return false;
+		if (i < 6)
+			sum += c.ival;
+		else
+			return sum == c.ival;
+	}
+	return false;
+}
+
+static bool
+same_values(const GirTok *a, const GirTok *b, int n)
+{
+	int			i;
+
+	for (i = 0; i < n; i++)
+		if (a[i].kind != b[i].kind || a[i].len != b[i].len ||
+			memcmp(a[i].s, b[i].s, a[i].len) != 0)
+			return false;
+	return true;
+}
+
+/*
+ * Store an entry's values into a row.  When they cannot be placed with
+ * certainty the row is present with null cells and a warning says why.
+ */
+static void
+store_values(GirCtx *ctx, GirRowId rowid, const Entry *e, GirTemplate tpl,
+			 const char *rowname)
+{
+	GirRow	   *row = &ctx->report->rows[rowid];
+	const GirColId *cols;
+	int			ncols = gir_row_columns(rowid, tpl, &cols);
+	const GirTok *v = e->vals;
+	int			n = e->nvals;
+	int			i;
+
+	row->present = true;
+	row->line = e->line;
+	for (i = 0; i < ncols; i++)
+	{
+		row->cells[i].state = GIR_CELL_NULL;
+		row->cells[i].line = e->line;
+	}
+
+	/* empty cells beyond the template's count are layout residue */
+	while (n > ncols && v[n - 1].kind == GIR_TOK_EMPTY)
+		n--;
+	while (n > ncols && v[0].kind == GIR_TOK_EMPTY)
+		v++, n--;
+
+	if (n > ncols)
+	{
+		const GirTok *first = v;
+		const GirTok *last = v + (n - ncols);
+
+		if (same_values(first, last, ncols))
+			v = last;
+		else if (ncols == 7)
+		{
+			bool		last_ok = applicants_add_up(ctx, last);
+			bool		first_ok = applicants_add_up(ctx, first);
+
+			if (last_ok && !first_ok)
+				v = last;
+			else if (first_ok && !last_ok)
+				v = first;
+			else if (last_ok && first_ok)
+			{
+				v = last;
+				gir_warn(ctx, "row_ambiguous", e->line,
+						 "row %s has %d values; both the first and the last %d add up, the last ones were kept",
+						 rowname, n, ncols);
+			}
+			else
+			{
+				gir_warn(ctx, "row_unreadable", e->line,
+						 "row %s has %d values instead of %d and no reading adds up; its cells are left empty",
+						 rowname, n, ncols);
+				return;
+			}
+		}
+		else
+		{
+			gir_warn(ctx, "row_unreadable", e->line,
+					 "row %s has %d values instead of %d; its cells are left empty",
+					 rowname, n, ncols);
+			return;
+		}
+		gir_warn(ctx, "extra_cell", e->line,
+				 "row %s has %d values instead of %d; kept the %s %d (they satisfy the row total)",
+				 rowname, n, ncols, v == first ? "first" : "last", ncols);
+		n = ncols;
+	}
+	if (n < ncols)
+	{
+		gir_warn(ctx, "row_short", e->line,
+				 "row %s has %d values instead of %d; its cells are left empty",
+				 rowname, n, ncols);
+		return;
+	}
+
+	for (i = 0; i < ncols; i++)
+	{
+		GirCell    *cell = &row->cells[i];
+		const GirColDef *col = gir_col_def(cols[i]);
+		bool		converted;
+
+		cell->line = v[i].src_line;
+		if (v[i].kind != GIR_TOK_NUM)
+		{
+			gir_warn(ctx, "cell_blank", v[i].src_line,
+					 "row %s, column %s is blank%s%.*s%s",
+					 rowname, col->key,
+					 v[i].len ? " (“" : "", v[i].len, v[i].s, v[i].len ? "”)" : "");
+			continue;
+		}
+		if (!gir_parse_number(ctx, v[i].s, v[i].len, cell, col->money, &converted))
+			continue;
+		if (converted)
+			gir_warn(ctx, "unit_converted", v[i].src_line,
+					 "row %s, column %s: “%.*s” converted from 元 to 万元",
+					 rowname, col->key, v[i].len, v[i].s);
+		if (!col->money && !cell->integral)
+			gir_warn(ctx, "cell_not_integer", v[i].src_line,
+					 "row %s, column %s: “%.*s” is not a whole number",
+					 rowname, col->key, v[i].len, v[i].s);
+		if (!col->signed_count && cell->num[0] == '-')
+			gir_warn(ctx, "cell_negative", v[i].src_line,
+					 "row %s, column %s: “%.*s” is negative",
+					 rowname, col->key, v[i].len, v[i].s);
+	}
+}
+
+/* ---------- table 三 ---------- */
+
+static const GirRowId t3_order_2021[] = {
+	GIR_R_NEW_RECEIVED, GIR_R_CARRIED_OVER, GIR_R_GRANTED, GIR_R_PARTIALLY_GRANTED,
+	GIR_R_DENIED_STATE_SECRET, GIR_R_DENIED_PROHIBITED_BY_LAW,
+	GIR_R_DENIED_SECURITY_STABILITY, GIR_R_DENIED_THIRD_PARTY_RIGHTS,
+	GIR_R_DENIED_INTERNAL_AFFAIRS, GIR_R_DENIED_PROCESS_INFORMATION,
+	GIR_R_DENIED_ENFORCEMENT_FILES, GIR_R_DENIED_ADMINISTRATIVE_QUERY,
+	GIR_R_UNABLE_NOT_HELD, GIR_R_UNABLE_NEEDS_CREATION, GIR_R_UNABLE_STILL_UNCLEAR,
+	GIR_R_NP_COMPLAINT, GIR_R_NP_DUPLICATE, GIR_R_NP_PUBLICATION,
+	GIR_R_NP_EXCESSIVE, GIR_R_NP_CONFIRM_OR_REISSUE,
+	GIR_R_OTHER_NO_CORRECTION, GIR_R_OTHER_UNPAID_FEE, GIR_R_OTHER_OTHER,
+	GIR_R_TOTAL_PROCESSED, GIR_R_CARRIED_FORWARD
+};
+static const GirRowId t3_order_2019[] = {
+	GIR_R_NEW_RECEIVED, GIR_R_CARRIED_OVER, GIR_R_GRANTED, GIR_R_PARTIALLY_GRANTED,
+	GIR_R_DENIED_STATE_SECRET, GIR_R_DENIED_PROHIBITED_BY_LAW,
+	GIR_R_DENIED_SECURITY_STABILITY, GIR_R_DENIED_THIRD_PARTY_RIGHTS,
+	GIR_R_DENIED_INTERNAL_AFFAIRS, GIR_R_DENIED_PROCESS_INFORMATION,
+	GIR_R_DENIED_ENFORCEMENT_FILES, GIR_R_DENIED_ADMINISTRATIVE_QUERY,
+	GIR_R_UNABLE_NOT_HELD, GIR_R_UNABLE_NEEDS_CREATION, GIR_R_UNABLE_STILL_UNCLEAR,
+	GIR_R_NP_COMPLAINT, GIR_R_NP_DUPLICATE, GIR_R_NP_PUBLICATION,
+	GIR_R_NP_EXCESSIVE, GIR_R_NP_CONFIRM_OR_REISSUE,
+	GIR_R_OTHER, GIR_R_TOTAL_PROCESSED, GIR_R_CARRIED_FORWARD
+};
+
+static GirRowId
+group_first_row(T3Group g, GirTemplate tpl)
+{
+	switch (g)
+	{
+		case G_DENIED:
+			return GIR_R_DENIED_STATE_SECRET;
+		case G_UNABLE:
+			return GIR_R_UNABLE_NOT_HELD;
+		case G_NOT_PROCESSED:
+			return GIR_R_NP_COMPLAINT;
+		default:
+			return tpl == GIR_TPL_2019 ? GIR_R_OTHER : GIR_R_OTHER_NO_CORRECTION;
+	}
+}
+
+/* Match an entry's label: a leaf row, or only a group, or nothing. */
+static void
+match_t3_label(const char *sq, GirRowId *leaf, T3Group *group)
+{
+	const char *bare = skip_numbering(sq);
+
+	*leaf = (GirRowId) best_key(t3_keys, (int) (sizeof(t3_keys) / sizeof(t3_keys[0])),
+								sq, NULL);
+	*group = find_group(sq);
+	/* 3.其他 under （六）: the only label that is a bare word */
+	if ((int) *leaf < 0 && strcmp(bare, "其他") == 0)
+		*leaf = GIR_R_OTHER_OTHER;
+	/* the group word inside a leaf label is not a group heading */
+	if (*group == G_DENIED && *leaf == GIR_R_DENIED_PROHIBITED_BY_LAW)
+		*group = G_NONE;
+}
+
+/* Which table-三 layout: T2021 has three rows under （六）其他处理. */
+static GirTemplate
+t3_template(GirCtx *ctx, Entry *entries, int n)
+{
+	int			i;
+	int			other_at = -1;
+
+	for (i = 0; i < n; i++)
+	{
+		char		sq[SQUEEZE_MAX];
+		GirRowId	leaf;
+		T3Group		group;
+
+		squeeze(entries[i].label, entries[i].label_len, sq);
+		match_t3_label(sq, &leaf, &group);
+		if (leaf == GIR_R_OTHER_NO_CORRECTION || leaf == GIR_R_OTHER_UNPAID_FEE)
+			return GIR_TPL_2021;
+		if (group == G_OTHER)
+			other_at = i;
+		if (leaf == GIR_R_TOTAL_PROCESSED && other_at >= 0)
+			return i - other_at >= 3 ? GIR_TPL_2021 : GIR_TPL_2019;
+	}
+	return ctx->report->tpl;
+}
+
+static int
+order_pos(const GirRowId *order, int n, GirRowId row)
+{
+	int			i;
+
+	for (i = 0; i < n; i++)
+		if (order[i] == row)
+			return i;
+	return -1;
+}
+
+static void
+read_requests(GirCtx *ctx, GirRegion region)
+{
+	GirTRow    *rows;
+	int			nrows = gir_region_rows(ctx, region, &rows);
+	Entry	   *entries;
+	int			n = build_entries(ctx, rows, nrows, 7, &entries);
+	GirTemplate tpl = t3_template(ctx, entries, n);
+	const GirRowId *order = tpl == GIR_TPL_2019 ? t3_order_2019 : t3_order_2021;
+	int			norder = tpl == GIR_TPL_2019 ?
+		(int) (sizeof(t3_order_2019) / sizeof(t3_order_2019[0])) :
+		(int) (sizeof(t3_order_2021) / sizeof(t3_order_2021[0]));
+	int			cursor = 0;
+	int			i;
+	GirReport  *r = ctx->report;
+
+	for (i = 0; i < n; i++)
+	{
+		Entry	   *e = &entries[i];
+		char		sq[SQUEEZE_MAX];
+		GirRowId	leaf;
+		T3Group		group;
+		const char *how = NULL;
+		int			pos;
+
+		gir_tick(ctx);
+		squeeze(e->label, e->label_len, sq);
+		match_t3_label(sq, &leaf, &group);
+		if ((int) leaf < 0 && group == G_NONE && e->pending_len > 0)
+		{
+			char		sqp[SQUEEZE_MAX];
+
+			squeeze(e->pending, e->pending_len, sqp);
+			match_t3_label(sqp, &leaf, &group);
+			/* heading words above the table are no row label */
+			if (leaf == GIR_R_TOTAL_PROCESSED && strstr(sqp, "申请人情况"))
+				leaf = (GirRowId) -1;
+		}
+		if (leaf == GIR_R_OTHER_NO_CORRECTION || leaf == GIR_R_OTHER_UNPAID_FEE ||
+			leaf == GIR_R_OTHER_OTHER)
+		{
+			if (tpl == GIR_TPL_2019)
+				leaf = GIR_R_OTHER;
+		}
+
+		if ((int) leaf < 0 && group != G_NONE)
+		{
+			GirRowId	first = group_first_row(group, tpl);
+
+			if (group == G_OTHER && tpl == GIR_TPL_2019)
+				leaf = GIR_R_OTHER;
+			else if (i + 1 < n)
+			{
+				/* a heading with numbers above labelled items is a subtotal */
+				char		sqn[SQUEEZE_MAX];
+				GirRowId	next_leaf;
+				T3Group		next_group;
+
+				squeeze(entries[i + 1].label, entries[i + 1].label_len, sqn);
+				match_t3_label(sqn, &next_leaf, &next_group);
+				if (next_leaf == first)
+				{
+					gir_warn(ctx, "subtotal_row", e->line,
+							 "row “%s” carries a subtotal of its items; it is not an output row",
+							 t3_group_labels[group]);
+					cursor = order_pos(order, norder, first);
+					continue;
+				}
+				leaf = first;
+				how = gir_printf(ctx->arena, "the first item under %s", t3_group_labels[group]);
+			}
+			else
+			{
+				leaf = first;
+				how = gir_printf(ctx->arena, "the first item under %s", t3_group_labels[group]);
+			}
+		}
+		if ((int) leaf < 0 && e->label_len == 0)
+		{
+			if (cursor >= norder)
+			{
+				gir_warn(ctx, "unknown_row", e->line,
+						 "a row of numbers without a label after the last row of table 三 was ignored");
+				continue;
+			}
+			leaf = order[cursor];
+			how = "its position";
+		}
+		if ((int) leaf < 0)
+		{
+			const char *bare = skip_numbering(sq);
+			const char *full = cursor < norder ?
+				row_full_key(t3_keys, (int) (sizeof(t3_keys) / sizeof(t3_keys[0])), order[cursor]) : NULL;
+
+			if (full && similar_label(bare, full))
+			{
+				leaf = order[cursor];
+				gir_warn(ctx, "label_repaired", e->line,
+						 "label “%s” read as “%s”",
+						 quote_label(ctx, e->label, e->label_len),
+						 gir_row_def(leaf)->label_zh);
+			}
+			else
+			{
+				if (!all_empty(e))	/* else a heading padded with empty cells */
+					gir_warn(ctx, "unknown_row", e->line,
+							 "row “%s” of table 三 is not in the template; its numbers were not used",
+							 quote_label(ctx, e->label, e->label_len));
+				continue;
+			}
+		}
+		pos = order_pos(order, norder, leaf);
+		if (pos < 0)
+			continue;
+		if (r->rows[leaf].present)
+		{
+			gir_warn(ctx, "duplicate_row", e->line,
+					 "row %s appears again; the first occurrence was kept",
+					 gir_row_def(leaf)->key);
+			continue;
+		}
+		if (how)
+			gir_warn(ctx, "row_inferred", e->line,
+					 "row without a readable label taken as %s (%s) by %s",
+					 gir_row_def(leaf)->key, gir_row_def(leaf)->label_zh, how);
+		store_values(ctx, leaf, e, tpl, gir_row_def(leaf)->key);
+		cursor = pos + 1;
+	}
+
+	for (i = 0; i < norder; i++)
+		if (r->rows[order[i]].present)
+			r->found[GIR_SEC_REQUESTS] = true;
+	if (r->found[GIR_SEC_REQUESTS])
+	{
+		GirBuf		missing;
+
+		gir_buf_init(&missing, ctx->arena, 128);
+		for (i = 0; i < norder; i++)
+			if (!r->rows[order[i]].present)
+			{
+				if (missing.len)
+					gir_buf_puts(&missing, ", ");
+				gir_buf_puts(&missing, gir_row_def(order[i])->key);
+			}
+		if (missing.len)
+			gir_warn(ctx, "row_missing", ctx->doc.lines[region.first].src_line,
+					 "table 三 lacks rows: %s", gir_buf_cstr(&missing));
+		if (r->tpl == GIR_TPL_UNKNOWN)
+			r->tpl = tpl;
+		else if (tpl != r->tpl)
+			gir_warn(ctx, "template_conflict", ctx->doc.lines[region.first].src_line,
+					 "table 二 follows the %s template but table 三 the %s one",
+					 gir_template_name(r->tpl), gir_template_name(tpl));
+	}
+}
+
+/* ---------- table 二 ---------- */
+
+/* Header words that only one template prints (report-format.md §3.2). */
+static const char *const markers_2021[] = {
+	"制发", "废止", "现行有效", "本年处理决定", "收费金额", NULL
+};
+static const char *const markers_2019[] = {
+	"新制作", "新公开", "对外公开总数", "上一年项目", "增减", "采购项目",
+	"采购总金额", "其他对外管理服务", NULL
+};
+
+static GirTemplate
+detect_template(GirCtx *ctx, GirRegion region)
+{
+	GirBuf		text;
+	int			li,
+				i,
+				v2019 = 0,
+				v2021 = 0;
+	const char *t;
+
+	gir_buf_init(&text, ctx->arena, 4096);
+	for (li = region.first; li < region.end && text.len < 16384; li++)
+	{
+		char		sq[SQUEEZE_MAX];
+		size_t		n = squeeze(ctx->doc.lines[li].s, ctx->doc.lines[li].len, sq);
+
+		gir_buf_append(&text, sq, n);
+	}
+	t = gir_buf_cstr(&text);
+	for (i = 0; markers_2021[i]; i++)
+		if (strstr(t, markers_2021[i]))
+			v2021++;
+	for (i = 0; markers_2019[i]; i++)
+		if (strstr(t, markers_2019[i]))
+			v2019++;
+	if (v2021 > v2019)
+		return GIR_TPL_2021;
+	if (v2019 > v2021)
+		return GIR_TPL_2019;
+	return GIR_TPL_UNKNOWN;
+}
+
+static void
+read_active(GirCtx *ctx, GirRegion region)
+{
+	GirReport  *r = ctx->report;
+	GirTRow    *rows;
+	int			nrows = gir_region_rows(ctx, region, &rows);
+	Entry	   *entries;
+	int			n = build_entries(ctx, rows, nrows, 3, &entries);
+	int			i;
+	const int	nkeys = (int) (sizeof(t2_keys) / sizeof(t2_keys[0]));
+
+	for (i = 0; i < n; i++)
+	{
+		Entry	   *e = &entries[i];
+		char		sq[SQUEEZE_MAX];
+		int			leaf;
+		const GirColId *cols;
+
+		gir_tick(ctx);
+		squeeze(e->label, e->label_len, sq);
+		leaf = best_key(t2_keys, nkeys, sq, NULL);
+		if (leaf < 0 && strstr(sq, "对外管理服务"))
+			leaf = GIR_R_OTHER_SERVICES;
+		if (leaf < 0 && e->label_len == 0 && e->pending_len > 0)
+		{
+			char		sqp[SQUEEZE_MAX];
+
+			squeeze(e->pending, e->pending_len, sqp);
+			leaf = best_key(t2_keys, nkeys, sqp, NULL);
+		}
+		if (leaf < 0)
+		{
+			if (all_empty(e))
+				continue;		/* a heading row padded with empty cells */
+			if (e->label_len > 0)
+				gir_warn(ctx, "unknown_row", e->line,
+						 "row “%s” of table 二 is not in the template; its numbers were not used",
+						 quote_label(ctx, e->label, e->label_len));
+			else
+				gir_warn(ctx, "unknown_row", e->line,
+						 "a row of numbers without a label in table 二 was ignored");
+			continue;
+		}
+		if (gir_row_columns((GirRowId) leaf, r->tpl, &cols) == 0)
+		{
+			gir_warn(ctx, "row_not_in_template", e->line,
+					 "row “%s” belongs to the %s template, not to this report's %s one; its numbers were not used",
+					 gir_row_def((GirRowId) leaf)->label_zh,
+					 r->tpl == GIR_TPL_2021 ? "2019" : "2021",
+					 gir_template_name(r->tpl));
+			continue;
+		}
+		if (r->rows[leaf].present)
+		{
+			gir_warn(ctx, "duplicate_row", e->line,
+					 "row %s appears again; the first occurrence was kept",
+					 gir_row_def((GirRowId) leaf)->key);
+			continue;
+		}
+		store_values(ctx, (GirRowId) leaf, e, r->tpl, gir_row_def((GirRowId) leaf)->key);
+		r->found[GIR_SEC_ACTIVE] = true;
+	}
+}
+
+/* ---------- table 四 ---------- */
+
+static void
+read_review(GirCtx *ctx, GirRegion region)
+{
+	static const GirRowId blocks[3] = {GIR_R_REVIEW, GIR_R_SUIT_DIRECT, GIR_R_SUIT_AFTER_REVIEW};
+	GirReport  *r = ctx->report;
+	GirTRow    *rows;
+	int			nrows = gir_region_rows(ctx, region, &rows);
+	Entry	   *entries;
+	int			n = build_entries(ctx, rows, nrows, 15, &entries);
+	GirTok	   *all;
+	int			nall = 0,
+				i,
+				b;
+
+	if (n == 0)
+		return;
+
+	/* three labelled rows of five: map each by its label */
+	if (n == 3)
+	{
+		int			assigned[3] = {-1, -1, -1};
+		bool		ok = true;
+
+		for (i = 0; i < 3 && ok; i++)
+		{
+			char		sq[SQUEEZE_MAX];
+
+			squeeze(entries[i].label, entries[i].label_len, sq);
+			if (strstr(sq, "复议后"))
+				b = 2;
+			else if (strstr(sq, "直接起诉") || strstr(sq, "未经复议"))
+				b = 1;
+			else if (strstr(sq, "复议"))
+				b = 0;
+			else
+				b = -1;
+			if (b < 0 || assigned[b] >= 0)
+				ok = false;
+			else
+				assigned[b] = i;
+		}
+		if (ok)
+		{
+			for (b = 0; b < 3; b++)
+				store_values(ctx, blocks[b], &entries[assigned[b]], r->tpl,
+							 gir_row_def(blocks[b])->key);
+			r->found[GIR_SEC_REVIEW] = true;
+			return;
+		}
+	}
+
+	/* otherwise fifteen values in a run: 复议, 直接起诉, 复议后起诉 */
+	for (i = 0; i < n; i++)
+		nall += entries[i].nvals;
+	all = gir_alloc(ctx->arena, (nall + 1) * sizeof(GirTok));
+	nall = 0;
+	for (i = 0; i < n; i++)
+	{
+		memcpy(all + nall, entries[i].vals, entries[i].nvals * sizeof(GirTok));
+		nall += entries[i].nvals;
+	}
+	{
+		GirTok	   *v = all;
+
+		while (nall > 15 && v[nall - 1].kind == GIR_TOK_EMPTY)
+			nall--;
+		while (nall > 15 && v[0].kind == GIR_TOK_EMPTY)
+			v++, nall--;
+		if (nall != 15)
+		{
+			gir_warn(ctx, "table_shape", entries[0].line,
+					 "table 四 holds %d values where 15 were expected; it was not read",
+					 nall);
+			return;
+		}
+		if (n > 1)
+			gir_warn(ctx, "table_joined", entries[0].line,
+					 "the 15 values of table 四 were spread over %d rows and read in order",
+					 n);
+		for (b = 0; b < 3; b++)
+		{
+			Entry		block = entries[0];
+
+			block.vals = v + 5 * b;
+			block.nvals = 5;
+			block.line = v[5 * b].src_line;
+			store_values(ctx, blocks[b], &block, r->tpl, gir_row_def(blocks[b])->key);
+		}
+		r->found[GIR_SEC_REVIEW] = true;
+	}
+}
+
+/* ---------- the three tables ---------- */
+
+void
+gir_read_tables(GirCtx *ctx)
+{
+	GirReport  *r = ctx->report;
+	Sections	secs;
+	GirRegion  *active,
+			   *requests,
+			   *review;
+	int			s;
+
+	find_sections(ctx, &secs);
+	find_table_anchors(ctx, &secs);
+	active = &secs.region[SEC_ACTIVE];
+	requests = &secs.region[SEC_REQUESTS];
+	review = &secs.region[SEC_REVIEW];
+
+	r->tpl = GIR_TPL_UNKNOWN;
+	if (active->end > active->first)
+		r->tpl = detect_template(ctx, *active);
+	if (requests->end > requests->first)
+		read_requests(ctx, *requests);
+	if (r->tpl == GIR_TPL_UNKNOWN && active->end > active->first)
+	{
+		r->tpl = r->year >= 2021 ? GIR_TPL_2021 :
+			r->year > 0 ? GIR_TPL_2019 : GIR_TPL_2021;
+		gir_warn(ctx, "template_guessed", ctx->doc.lines[active->first].src_line,
+				 "the template was not recognisable from the table headers; %s was assumed%s",
+				 gir_template_name(r->tpl), r->year > 0 ? " from the report year" : "");
+	}
+	if (active->end > active->first)
+		read_active(ctx, *active);
+	if (review->end > review->first)
+		read_review(ctx, *review);
+
+	for (s = 0; s < GIR_NSECTIONS; s++)
+		if (!r->found[s])
+			gir_warn(ctx, "table_missing", 0, "table %s (%s) was not found",
+					 s == GIR_SEC_ACTIVE ? "二" : s == GIR_SEC_REQUESTS ? "三" : "四",
+					 s == GIR_SEC_ACTIVE ? "主动公开政府信息情况" :
+					 s == GIR_SEC_REQUESTS ? "收到和处理政府信息公开申请情况" :
+					 "政府信息公开行政复议、行政诉讼情况");
+	if (r->found[GIR_SEC_ACTIVE] && r->found[GIR_SEC_REQUESTS] && r->found[GIR_SEC_REVIEW])
+		r->status = GIR_STATUS_OK;
+	else if (r->found[GIR_SEC_ACTIVE] || r->found[GIR_SEC_REQUESTS] || r->found[GIR_SEC_REVIEW])
+		r->status = GIR_STATUS_PARTIAL;
+	else
+	{
+		r->status = GIR_STATUS_EMPTY;
+		r->tpl = GIR_TPL_UNKNOWN;
+		if (secs.title[SEC_LEGACY] >= 0)
+			gir_warn(ctx, "legacy_report", ctx->doc.lines[secs.title[SEC_LEGACY]].src_line,
+					 "this looks like a pre-2019 report (2007 条例 structure); its tables are not mapped");
+	}
+}
