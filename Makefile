@@ -9,7 +9,7 @@ OBJS         = $(CORE_SRCS:.c=.o) $(PG_SRCS:.c=.o)
 
 DATA         = $(wildcard gireport--*--*.sql)
 DATA_built   = gireport--$(EXTVERSION).sql
-# The install script is the concatenation of src/sql/*.sql in name order.
+# The install script is built from src/sql/*.sql, in name order.
 SQL_PARTS    = $(sort $(wildcard src/sql/*.sql))
 
 # Every sql/NAME.sql is a regression test; 00_setup sorts first.
@@ -30,7 +30,7 @@ PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
 gireport--$(EXTVERSION).sql: $(SQL_PARTS)
-	cat $^ > $@
+	cat $(SQL_PARTS) > $@
 
 # ---------- the core, without PostgreSQL ----------
 # Each test/test_NAME.c is one test binary linked with the core only.

@@ -43,8 +43,11 @@ typedef struct Entry
 {
 	const char *label;			/* the row's own label text */
 	int			label_len;
-	const char *pending;		/* heading text of the rows before it */
+	const char *pending;		/* text-only rows before it */
 	int			pending_len;
+	const char *following;		/* text-only rows after it: a label that
+								 * wrapped below its numbers (PDF copies) */
+	int			following_len;
 	GirTok	   *vals;
 	int			nvals;
 	int			line;
@@ -329,24 +332,32 @@ title_section(const GirLine *ln, char *numeral)
 	return SEC_NONE;
 }
 
-/* A line that looks like part of a table: a number in a cell of its own. */
+/*
+ * A line that looks like part of a table: a number standing alone between
+ * white space, TABs or pipes, and not a page number.
+ */
 static bool
-line_has_cells(const GirLine *ln)
+line_has_cells(GirCtx *ctx, const GirLine *ln)
 {
-	bool		digit = false,
-				sep = false;
-	int			i;
+	int			i = 0;
+	size_t		ovec[4];
 
-	for (i = 0; i < ln->len; i++)
+	while (i < ln->len)
 	{
-		char		c = ln->s[i];
+		int			start;
 
-		if (c >= '0' && c <= '9')
-			digit = true;
-		else if (c == '\t' || c == '|' || (c == ' ' && i + 1 < ln->len && ln->s[i + 1] == ' '))
-			sep = true;
+		while (i < ln->len && (ln->s[i] == ' ' || ln->s[i] == '\t' || ln->s[i] == '|'))
+			i++;
+		start = i;
+		while (i < ln->len && ln->s[i] >= '0' && ln->s[i] <= '9')
+			i++;
+		if (i > start && (i == ln->len || ln->s[i] == ' ' || ln->s[i] == '\t' || ln->s[i] == '|'))
+			return !(ln->len < 48 &&
+					 gir_match(ctx, GIR_PAT_PAGE_DEBRIS, ln->s, ln->len, ovec, 2) > 0);
+		while (i < ln->len && ln->s[i] != ' ' && ln->s[i] != '\t' && ln->s[i] != '|')
+			i++;
 	}
-	return digit && (sep || ln->len <= 24);
+	return false;
 }
 
 typedef struct Sections
@@ -402,34 +413,46 @@ find_sections(GirCtx *ctx, Sections *secs)
 		bounds[nbounds++] = li;
 	}
 
-	/* choose: for a table section, the first title followed by table lines */
+	/*
+	 * Choose among a section's candidate titles.  For a table section the
+	 * title must be followed by table lines; a title numbered as the
+	 * template numbers it (二 or 2) beats a sub-heading such as
+	 * （一）主动公开政府信息情况 in the overview.
+	 */
 	for (s = 1; s < SEC_COUNT; s++)
 	{
-		if (ncands[s] == 0)
-			continue;
-		secs->title[s] = cands[s][0];
-		if (s == SEC_ACTIVE || s == SEC_REQUESTS || s == SEC_REVIEW)
-			for (i = 0; i < ncands[s]; i++)
-			{
-				int			start = cands[s][i] + 1,
-							j;
-				int			stop = doc->nlines;
-				bool		cells = false;
+		int			best_score = -1;
 
+		for (i = 0; i < ncands[s]; i++)
+		{
+			char		numeral[16];
+			int			score = 0,
+						j,
+						stop = doc->nlines;
+			bool		cells = false;
+
+			title_section(&doc->lines[cands[s][i]], numeral);
+			if (numeral[0] == '\0' || strcmp(numeral, expected_numeral[s]) == 0 ||
+				(numeral[0] - '0' == s && numeral[1] == '\0'))
+				score += 1;
+			if (s == SEC_ACTIVE || s == SEC_REQUESTS || s == SEC_REVIEW)
+			{
 				for (j = 0; j < nbounds; j++)
 					if (bounds[j] > cands[s][i])
 					{
 						stop = bounds[j];
 						break;
 					}
-				for (j = start; j < stop && !cells; j++)
-					cells = line_has_cells(&doc->lines[j]);
-				if (cells)
-				{
-					secs->title[s] = cands[s][i];
-					break;
-				}
+				for (j = cands[s][i] + 1; j < stop && !cells; j++)
+					cells = line_has_cells(ctx, &doc->lines[j]);
+				score += cells ? 2 : 0;
 			}
+			if (score > best_score)
+			{
+				best_score = score;
+				secs->title[s] = cands[s][i];
+			}
+		}
 	}
 
 	/* a title numbered like 2、 instead of 二、 is accepted, and noted */
@@ -627,6 +650,11 @@ build_entries(GirCtx *ctx, GirTRow *rows, int nrows, int expected, Entry **out)
 		entries[n].label_len = (int) label.len;
 		entries[n].pending = gir_strndup(ctx->arena, pending.data, pending.len);
 		entries[n].pending_len = (int) pending.len;
+		if (n > 0)
+		{
+			entries[n - 1].following = entries[n].pending;
+			entries[n - 1].following_len = entries[n].pending_len;
+		}
 		entries[n].vals = row->toks + last_text + 1;
 		entries[n].nvals = nvals;
 		entries[n].line = row->src_line;
@@ -639,8 +667,22 @@ build_entries(GirCtx *ctx, GirTRow *rows, int nrows, int expected, Entry **out)
 		n++;
 		pending.len = 0;
 	}
+	if (n > 0)
+	{
+		entries[n - 1].following = gir_strndup(ctx->arena, pending.data, pending.len);
+		entries[n - 1].following_len = (int) pending.len;
+	}
 	*out = entries;
 	return n;
+}
+
+/* Squeeze an entry's label followed by the text after it. */
+static void
+squeeze_with_following(const Entry *e, char *out)
+{
+	size_t		n = squeeze(e->label, e->label_len, out);
+
+	gir_squeeze(e->following, (size_t) e->following_len, out + n, SQUEEZE_MAX - n);
 }
 
 /* ---------- values into cells ---------- */
@@ -726,43 +768,33 @@ store_values(GirCtx *ctx, GirRowId rowid, const Entry *e, GirTemplate tpl,
 	{
 		const GirTok *first = v;
 		const GirTok *last = v + (n - ncols);
+		const char *why;
 
 		if (same_values(first, last, ncols))
-			v = last;
-		else if (ncols == 7)
 		{
-			bool		last_ok = applicants_add_up(ctx, last);
-			bool		first_ok = applicants_add_up(ctx, first);
-
-			if (last_ok && !first_ok)
-				v = last;
-			else if (first_ok && !last_ok)
-				v = first;
-			else if (last_ok && first_ok)
-			{
-				v = last;
-				gir_warn(ctx, "row_ambiguous", e->line,
-						 "row %s has %d values; both the first and the last %d add up, the last ones were kept",
-						 rowname, n, ncols);
-			}
-			else
-			{
-				gir_warn(ctx, "row_unreadable", e->line,
-						 "row %s has %d values instead of %d and no reading adds up; its cells are left empty",
-						 rowname, n, ncols);
-				return;
-			}
+			v = last;
+			why = "both readings give the same numbers";
+		}
+		else if (ncols == 7 && applicants_add_up(ctx, last) != applicants_add_up(ctx, first))
+		{
+			v = applicants_add_up(ctx, last) ? last : first;
+			why = "only they add up to the row total";
+		}
+		else if (ncols == 7 && applicants_add_up(ctx, last))
+		{
+			v = last;
+			why = "both readings add up; the template's extra cell comes first";
 		}
 		else
 		{
 			gir_warn(ctx, "row_unreadable", e->line,
-					 "row %s has %d values instead of %d; its cells are left empty",
+					 "row %s has %d values instead of %d and no reading is certain; its cells are left empty",
 					 rowname, n, ncols);
 			return;
 		}
 		gir_warn(ctx, "extra_cell", e->line,
-				 "row %s has %d values instead of %d; kept the %s %d (they satisfy the row total)",
-				 rowname, n, ncols, v == first ? "first" : "last", ncols);
+				 "row %s has %d values instead of %d; the %s %d were kept (%s)",
+				 rowname, n, ncols, v == first ? "first" : "last", ncols, why);
 		n = ncols;
 	}
 	if (n < ncols)
@@ -847,7 +879,7 @@ group_first_row(T3Group g, GirTemplate tpl)
 	}
 }
 
-/* Match an entry's label: a leaf row, or only a group, or nothing. */
+/* Match a squeezed label: a leaf row, or only a group, or nothing. */
 static void
 match_t3_label(const char *sq, GirRowId *leaf, T3Group *group)
 {
@@ -864,6 +896,52 @@ match_t3_label(const char *sq, GirRowId *leaf, T3Group *group)
 		*group = G_NONE;
 }
 
+/*
+ * Match an entry of table 三: its own label first, then with the text
+ * wrapped below it, then with the text above it unless the entry before
+ * took that text.  A row of only empty cells is a heading unless its own
+ * label names a row.  Returns whether the text below was used.
+ */
+static bool
+match_t3_entry(const Entry *e, bool prev_took_following, GirRowId *leaf, T3Group *group)
+{
+	char		sq[SQUEEZE_MAX];
+
+	squeeze(e->label, e->label_len, sq);
+	match_t3_label(sq, leaf, group);
+	if (all_empty(e))
+	{
+		/* 总计, 其他 or a group word are header words here, not row labels */
+		if (*leaf == GIR_R_TOTAL_PROCESSED || *leaf == GIR_R_OTHER_OTHER)
+			*leaf = (GirRowId) -1;
+		*group = G_NONE;
+		return false;
+	}
+	if ((int) *leaf < 0 && e->following_len > 0)
+	{
+		char		sqf[SQUEEZE_MAX];
+		GirRowId	fleaf;
+		T3Group		fgroup;
+
+		squeeze_with_following(e, sqf);
+		match_t3_label(sqf, &fleaf, &fgroup);
+		if ((int) fleaf >= 0)
+		{
+			*leaf = fleaf;
+			return true;
+		}
+	}
+	if ((int) *leaf < 0 && *group == G_NONE && e->pending_len > 0 && !prev_took_following)
+	{
+		squeeze(e->pending, e->pending_len, sq);
+		match_t3_label(sq, leaf, group);
+		/* heading words above the table are no row label */
+		if (*leaf == GIR_R_TOTAL_PROCESSED && strstr(sq, "申请人情况"))
+			*leaf = (GirRowId) -1;
+	}
+	return false;
+}
+
 /* Which table-三 layout: T2021 has three rows under （六）其他处理. */
 static GirTemplate
 t3_template(GirCtx *ctx, Entry *entries, int n)
@@ -871,14 +949,14 @@ t3_template(GirCtx *ctx, Entry *entries, int n)
 	int			i;
 	int			other_at = -1;
 
+	bool		took = false;
+
 	for (i = 0; i < n; i++)
 	{
-		char		sq[SQUEEZE_MAX];
 		GirRowId	leaf;
 		T3Group		group;
 
-		squeeze(entries[i].label, entries[i].label_len, sq);
-		match_t3_label(sq, &leaf, &group);
+		took = match_t3_entry(&entries[i], took, &leaf, &group);
 		if (leaf == GIR_R_OTHER_NO_CORRECTION || leaf == GIR_R_OTHER_UNPAID_FEE)
 			return GIR_TPL_2021;
 		if (group == G_OTHER)
@@ -915,6 +993,7 @@ read_requests(GirCtx *ctx, GirRegion region)
 	int			cursor = 0;
 	int			i;
 	GirReport  *r = ctx->report;
+	bool		prev_took_following = false;
 
 	for (i = 0; i < n; i++)
 	{
@@ -926,18 +1005,7 @@ read_requests(GirCtx *ctx, GirRegion region)
 		int			pos;
 
 		gir_tick(ctx);
-		squeeze(e->label, e->label_len, sq);
-		match_t3_label(sq, &leaf, &group);
-		if ((int) leaf < 0 && group == G_NONE && e->pending_len > 0)
-		{
-			char		sqp[SQUEEZE_MAX];
-
-			squeeze(e->pending, e->pending_len, sqp);
-			match_t3_label(sqp, &leaf, &group);
-			/* heading words above the table are no row label */
-			if (leaf == GIR_R_TOTAL_PROCESSED && strstr(sqp, "申请人情况"))
-				leaf = (GirRowId) -1;
-		}
+		prev_took_following = match_t3_entry(e, prev_took_following, &leaf, &group);
 		if (leaf == GIR_R_OTHER_NO_CORRECTION || leaf == GIR_R_OTHER_UNPAID_FEE ||
 			leaf == GIR_R_OTHER_OTHER)
 		{
@@ -990,10 +1058,12 @@ read_requests(GirCtx *ctx, GirRegion region)
 		}
 		if ((int) leaf < 0)
 		{
-			const char *bare = skip_numbering(sq);
+			const char *bare;
 			const char *full = cursor < norder ?
 				row_full_key(t3_keys, (int) (sizeof(t3_keys) / sizeof(t3_keys[0])), order[cursor]) : NULL;
 
+			squeeze(e->label, e->label_len, sq);
+			bare = skip_numbering(sq);
 			if (full && similar_label(bare, full))
 			{
 				leaf = order[cursor];
@@ -1120,6 +1190,13 @@ read_active(GirCtx *ctx, GirRegion region)
 		gir_tick(ctx);
 		squeeze(e->label, e->label_len, sq);
 		leaf = best_key(t2_keys, nkeys, sq, NULL);
+		if (leaf < 0 && e->following_len > 0)
+		{
+			char		sqf[SQUEEZE_MAX];
+
+			squeeze_with_following(e, sqf);
+			leaf = best_key(t2_keys, nkeys, sqf, NULL);
+		}
 		if (leaf < 0 && strstr(sq, "对外管理服务"))
 			leaf = GIR_R_OTHER_SERVICES;
 		if (leaf < 0 && e->label_len == 0 && e->pending_len > 0)
@@ -1280,16 +1357,18 @@ gir_read_tables(GirCtx *ctx)
 		r->tpl = detect_template(ctx, *active);
 	if (requests->end > requests->first)
 		read_requests(ctx, *requests);
-	if (r->tpl == GIR_TPL_UNKNOWN && active->end > active->first)
-	{
-		r->tpl = r->year >= 2021 ? GIR_TPL_2021 :
-			r->year > 0 ? GIR_TPL_2019 : GIR_TPL_2021;
-		gir_warn(ctx, "template_guessed", ctx->doc.lines[active->first].src_line,
-				 "the template was not recognisable from the table headers; %s was assumed%s",
-				 gir_template_name(r->tpl), r->year > 0 ? " from the report year" : "");
-	}
 	if (active->end > active->first)
+	{
+		bool		guessed = (r->tpl == GIR_TPL_UNKNOWN);
+
+		if (guessed)
+			r->tpl = (r->year > 0 && r->year <= 2020) ? GIR_TPL_2019 : GIR_TPL_2021;
 		read_active(ctx, *active);
+		if (guessed && r->found[GIR_SEC_ACTIVE])
+			gir_warn(ctx, "template_guessed", ctx->doc.lines[active->first].src_line,
+					 "the template was not recognisable from the table headers; %s was assumed%s",
+					 gir_template_name(r->tpl), r->year > 0 ? " from the report year" : "");
+	}
 	if (review->end > review->first)
 		read_review(ctx, *review);
 

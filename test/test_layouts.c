@@ -1,0 +1,349 @@
+/*
+ * test_layouts.c
+ *	  Core unit tests: one per layout and per kind of noise, each asserting
+ *	  the values read.  Fixtures are in data/cases (tools/make_cases.py);
+ *	  run from the project root.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gir_core.h"
+#include "tap.h"
+
+static GirReport *
+parse_str(const char *text, size_t len)
+{
+	GirOptions	opt = gir_default_options();
+	GirReport  *r = NULL;
+	char		err[256];
+
+	if (gir_parse_report(text, len, &opt, &r, err, sizeof(err)) != GIR_OK)
+	{
+		fprintf(stderr, "parse failed: %s\n", err);
+		return NULL;
+	}
+	return r;
+}
+
+static GirReport *
+parse_file(const char *path)
+{
+	FILE	   *f = fopen(path, "rb");
+	char	   *buf;
+	long		len;
+	GirReport  *r;
+
+	if (f == NULL)
+	{
+		perror(path);
+		return NULL;
+	}
+	fseek(f, 0, SEEK_END);
+	len = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	buf = malloc(len + 1);
+	if (fread(buf, 1, len, f) != (size_t) len)
+		len = 0;
+	fclose(f);
+	r = parse_str(buf, len);
+	/* the report points into the text for provenance: keep it alive */
+	return r;
+}
+
+static bool
+has_warning(const GirReport *r, const char *code)
+{
+	int			i;
+
+	for (i = 0; i < r->nwarnings; i++)
+		if (strcmp(r->warnings[i].code, code) == 0)
+			return true;
+	return false;
+}
+
+/* A cell's value as text, "null", or "absent". */
+static const char *
+cell(const GirReport *r, GirRowId row, GirColId col)
+{
+	const GirCell *c = gir_report_cell(r, row, col);
+
+	if (c == NULL || !r->rows[row].present)
+		return "absent";
+	return c->state == GIR_CELL_VALUE ? c->num : "null";
+}
+
+/* Row values joined by spaces, e.g. "5 1 0 0 1 0 7". */
+static const char *
+row_text(const GirReport *r, GirRowId row)
+{
+	static char buf[256];
+	const GirColId *cols;
+	int			n = gir_row_columns(row, r->tpl, &cols),
+				i;
+
+	buf[0] = '\0';
+	if (!r->rows[row].present)
+		return "absent";
+	for (i = 0; i < n; i++)
+	{
+		if (i)
+			strcat(buf, " ");
+		strcat(buf, cell(r, row, cols[i]));
+	}
+	return buf;
+}
+
+#define CHECK_ROW(r, row, want)	CHECK_STR_EQ(row_text(r, row), want)
+
+/* The numbers every 2021 fixture of data/cases carries. */
+static void
+check_fixture_2021(const char *path, const char *agency)
+{
+	GirReport  *r = parse_file(path);
+
+	if (!CHECK(r != NULL))
+		return;
+	CHECK_STR_EQ(gir_status_name(r->status), "ok");
+	CHECK_STR_EQ(r->agency, agency);
+	CHECK_INT_EQ(r->year, 2023);
+	CHECK_STR_EQ(gir_template_name(r->tpl), "2021");
+	CHECK_ROW(r, GIR_R_RULES, "0 0 3");
+	CHECK_ROW(r, GIR_R_NORMATIVE_DOCS, "2 1 15");
+	CHECK_ROW(r, GIR_R_LICENSING, "120");
+	CHECK_ROW(r, GIR_R_PENALTY, "34");
+	CHECK_ROW(r, GIR_R_COERCION, "0");
+	CHECK_ROW(r, GIR_R_FEES, "12.5");
+	CHECK_ROW(r, GIR_R_NEW_RECEIVED, "5 1 0 0 1 0 7");
+	CHECK_ROW(r, GIR_R_CARRIED_OVER, "1 0 0 0 0 0 1");
+	CHECK_ROW(r, GIR_R_GRANTED, "2 1 0 0 0 0 3");
+	CHECK_ROW(r, GIR_R_PARTIALLY_GRANTED, "1 0 0 0 0 0 1");
+	CHECK_ROW(r, GIR_R_DENIED_THIRD_PARTY_RIGHTS, "1 0 0 0 0 0 1");
+	CHECK_ROW(r, GIR_R_DENIED_INTERNAL_AFFAIRS, "0 0 0 0 0 0 0");
+	CHECK_ROW(r, GIR_R_UNABLE_NOT_HELD, "1 0 0 0 1 0 2");
+	CHECK_ROW(r, GIR_R_OTHER_NO_CORRECTION, "0 0 0 0 0 0 0");
+	CHECK_ROW(r, GIR_R_OTHER_UNPAID_FEE, "0 0 0 0 0 0 0");
+	CHECK_ROW(r, GIR_R_OTHER_OTHER, "0 0 0 0 0 0 0");
+	CHECK_ROW(r, GIR_R_OTHER, "absent");
+	CHECK_ROW(r, GIR_R_TOTAL_PROCESSED, "5 1 0 0 1 0 7");
+	CHECK_ROW(r, GIR_R_CARRIED_FORWARD, "1 0 0 0 0 0 1");
+	CHECK_ROW(r, GIR_R_REVIEW, "1 0 0 1 2");
+	CHECK_ROW(r, GIR_R_SUIT_DIRECT, "0 1 0 0 1");
+	CHECK_ROW(r, GIR_R_SUIT_AFTER_REVIEW, "0 0 0 0 0");
+	CHECK(!has_warning(r, "row_inferred"));
+	CHECK(!has_warning(r, "unknown_row"));
+	gir_report_free(r);
+}
+
+/* Markdown pipe tables with headings of uneven depth. */
+static void
+test_markdown_pipes(void)
+{
+	check_fixture_2021("data/cases/pipe_2021.md", "江河市青石区生态环境局");
+}
+
+/* pdftotext -layout: wrapped labels, group label mid-table, page footer. */
+static void
+test_pdf_layout(void)
+{
+	check_fixture_2021("data/cases/pdf_layout_2021.txt", "江河市桂园街道办事处");
+}
+
+/*
+ * One cell per line with Word debris: full-width digits, U+3000, NBSP,
+ * zero-width spaces, CRLF, [bookmark: _GoBack], 2、 numbering, split title.
+ */
+static void
+test_docx_noise(void)
+{
+	GirReport  *r;
+
+	check_fixture_2021("data/cases/noisy_docx_2021.txt", "江河市桂园街道办事处");
+	r = parse_file("data/cases/noisy_docx_2021.txt");
+	if (CHECK(r != NULL))
+	{
+		CHECK(has_warning(r, "title_numbering"));
+		/* provenance: the 34 of 行政处罚 is on its own source line */
+		CHECK_INT_EQ(gir_report_cell(r, GIR_R_PENALTY, GIR_C_DECISIONS)->line, 40);
+		gir_report_free(r);
+	}
+}
+
+/* HTML (T2019): rowspan/colspan, &nbsp; blanks, <br />, 元 in a cell. */
+static void
+test_html(void)
+{
+	GirReport  *r = parse_file("data/cases/html_2019.html");
+
+	if (!CHECK(r != NULL))
+		return;
+	CHECK_STR_EQ(gir_status_name(r->status), "ok");
+	CHECK_STR_EQ(r->agency, "江河市青石县人民政府办公室");
+	CHECK_INT_EQ(r->year, 2020);
+	CHECK_STR_EQ(gir_template_name(r->tpl), "2019");
+	CHECK_ROW(r, GIR_R_NORMATIVE_DOCS, "3 3 41");
+	CHECK_ROW(r, GIR_R_LICENSING, "12 2 310");
+	CHECK_ROW(r, GIR_R_OTHER_SERVICES, "5 0 17");
+	CHECK_ROW(r, GIR_R_PENALTY, "40 -4 36");
+	CHECK_ROW(r, GIR_R_FEES, "2 0");
+	CHECK_ROW(r, GIR_R_PROCUREMENT, "3 25.1");
+	CHECK(has_warning(r, "unit_converted"));
+	CHECK_ROW(r, GIR_R_NEW_RECEIVED, "5 1 null null 1 0 7");
+	CHECK(has_warning(r, "cell_blank"));
+	CHECK_ROW(r, GIR_R_DENIED_SECURITY_STABILITY, "0 0 0 0 0 0 0");
+	CHECK_ROW(r, GIR_R_OTHER, "0 0 0 0 0 0 0");
+	CHECK_ROW(r, GIR_R_OTHER_OTHER, "absent");
+	CHECK_ROW(r, GIR_R_TOTAL_PROCESSED, "5 1 0 0 1 0 7");
+	CHECK_ROW(r, GIR_R_REVIEW, "1 0 0 1 2");
+	gir_report_free(r);
+}
+
+/* Rows without labels and with one extra value: R3.2 picks the reading. */
+static void
+test_missing_labels(void)
+{
+	GirReport  *r = parse_file("data/cases/missing_labels_2019.txt");
+
+	if (!CHECK(r != NULL))
+		return;
+	CHECK_STR_EQ(gir_status_name(r->status), "partial");
+	CHECK_ROW(r, GIR_R_DENIED_STATE_SECRET, "3 0 0 0 0 0 3");
+	CHECK_ROW(r, GIR_R_DENIED_PROHIBITED_BY_LAW, "0 0 0 0 0 0 0");
+	CHECK_ROW(r, GIR_R_UNABLE_NOT_HELD, "2 1 0 0 0 0 3");
+	CHECK_ROW(r, GIR_R_NP_CONFIRM_OR_REISSUE, "0 0 0 0 0 0 0");
+	CHECK_ROW(r, GIR_R_OTHER, "0 0 0 0 0 0 0");
+	CHECK_ROW(r, GIR_R_TOTAL_PROCESSED, "9 1 0 0 0 0 10");
+	CHECK(has_warning(r, "row_inferred"));
+	CHECK(has_warning(r, "extra_cell"));
+	gir_report_free(r);
+}
+
+/* TAB-separated rows whose leading TABs vary (merged cells). */
+static void
+test_tab_rows(void)
+{
+	static const char text[] =
+		"三、收到和处理政府信息公开申请情况\n"
+		"一、本年新收政府信息公开申请数量\t\t4\t0\t0\t0\t0\t0\t4\t\n"
+		"三、本年度办理结果\t(一) 予以公开\t3\t0\t0\t0\t0\t0\t3\t\n"
+		"\t(三) 不予公开\t1. 属于国家秘密\t1\t0\t0\t0\t0\t0\t1\n"
+		"\t\t2. 其他法律行政法规禁止公开\t0\t0\t0\t0\t0\t0\t0\n"
+		"(七) 总计\t\t4\t0\t0\t0\t0\t0\t4\t\n"
+		"四、结转下年度继续办理\t\t0\t0\t0\t0\t0\t0\t0\t\n";
+	GirReport  *r = parse_str(text, sizeof(text) - 1);
+
+	if (!CHECK(r != NULL))
+		return;
+	CHECK_STR_EQ(gir_status_name(r->status), "partial");
+	CHECK_ROW(r, GIR_R_NEW_RECEIVED, "4 0 0 0 0 0 4");
+	CHECK_ROW(r, GIR_R_GRANTED, "3 0 0 0 0 0 3");
+	CHECK_ROW(r, GIR_R_DENIED_STATE_SECRET, "1 0 0 0 0 0 1");
+	CHECK_ROW(r, GIR_R_DENIED_PROHIBITED_BY_LAW, "0 0 0 0 0 0 0");
+	CHECK_ROW(r, GIR_R_TOTAL_PROCESSED, "4 0 0 0 0 0 4");
+	CHECK(has_warning(r, "row_missing"));
+	gir_report_free(r);
+}
+
+/* Numbers as written: signs, thousands separators, placeholders. */
+static void
+test_numbers(void)
+{
+	static const char text[] =
+		"二、主动公开政府信息情况\n"
+		"信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n"
+		"行政许可\t1,234\t减263\t９７１\n"
+		"行政处罚\t12\t+3\t—\n"
+		"行政强制\t0\t-5\t/\n"
+		"行政事业性收费\t2\t增1\n";
+	GirReport  *r = parse_str(text, sizeof(text) - 1);
+
+	if (!CHECK(r != NULL))
+		return;
+	CHECK_STR_EQ(gir_template_name(r->tpl), "2019");
+	CHECK_ROW(r, GIR_R_LICENSING, "1234 -263 971");
+	CHECK_ROW(r, GIR_R_PENALTY, "12 3 null");
+	CHECK_ROW(r, GIR_R_COERCION, "0 -5 null");
+	CHECK_ROW(r, GIR_R_FEES, "2 1");
+	CHECK_INT_EQ(gir_report_cell(r, GIR_R_LICENSING, GIR_C_CHANGE)->ival, -263);
+	CHECK(has_warning(r, "cell_blank"));
+	gir_report_free(r);
+}
+
+/* Not a report, empty text, a legacy report, invalid UTF-8. */
+static void
+test_not_reports(void)
+{
+	static const char prose[] = "本通知自发布之日起施行。\n特此通知。\n";
+	static const char bad_utf8[] = "二、主动公开政府信息情况\n\xff\xfe规章\t1\t0\t3\n";
+	GirReport  *r;
+
+	r = parse_str("", 0);
+	if (CHECK(r != NULL))
+	{
+		CHECK_STR_EQ(gir_status_name(r->status), "empty");
+		CHECK(has_warning(r, "table_missing"));
+		CHECK(r->agency == NULL && r->year == 0 && r->tpl == GIR_TPL_UNKNOWN);
+		gir_report_free(r);
+	}
+	r = parse_str(prose, sizeof(prose) - 1);
+	if (CHECK(r != NULL))
+	{
+		CHECK_STR_EQ(gir_status_name(r->status), "empty");
+		gir_report_free(r);
+	}
+	r = parse_file("data/cases/legacy_2015.txt");
+	if (CHECK(r != NULL))
+	{
+		CHECK_STR_EQ(gir_status_name(r->status), "empty");
+		CHECK(has_warning(r, "legacy_report"));
+		CHECK(r->tpl == GIR_TPL_UNKNOWN);
+		gir_report_free(r);
+	}
+	r = parse_str(bad_utf8, sizeof(bad_utf8) - 1);
+	if (CHECK(r != NULL))
+	{
+		CHECK(has_warning(r, "invalid_utf8"));
+		CHECK_ROW(r, GIR_R_RULES, "1 0 3");
+		gir_report_free(r);
+	}
+}
+
+/* Titles: agency on its own line, spaces in the year, statistics period. */
+static void
+test_metadata(void)
+{
+	static const char split[] = "江河市审计局\n\n2022 年度政府信息公开工作年度报告\n正文。\n";
+	static const char period[] =
+		"依据条例编制本报告。本报告所列数据统计期限为2021年1月1日至12月31日。\n";
+	GirReport  *r;
+
+	r = parse_str(split, sizeof(split) - 1);
+	if (CHECK(r != NULL))
+	{
+		CHECK_STR_EQ(r->agency, "江河市审计局");
+		CHECK_INT_EQ(r->year, 2022);
+		gir_report_free(r);
+	}
+	r = parse_str(period, sizeof(period) - 1);
+	if (CHECK(r != NULL))
+	{
+		CHECK(r->agency == NULL);
+		CHECK_INT_EQ(r->year, 2021);
+		gir_report_free(r);
+	}
+}
+
+int
+main(int argc, char **argv)
+{
+	test_markdown_pipes();
+	test_pdf_layout();
+	test_docx_noise();
+	test_html();
+	test_missing_labels();
+	test_tab_rows();
+	test_numbers();
+	test_not_reports();
+	test_metadata();
+	return TAP_DONE();
+}
