@@ -118,10 +118,12 @@ typedef struct GirCtx
 	GirDoc		doc;
 	const GirOptions *opt;
 	jmp_buf		fail;			/* longjmp target for OOM and match limits */
-	GirError	error;
 	char	   *errbuf;
 	size_t		errbuf_len;
 	int			ticks;			/* for periodic interrupt checks */
+	/* narrative sections, for checks against the tables (empty if absent) */
+	GirRegion	overview;		/* 一、总体情况 */
+	GirRegion	closing;		/* 六、其他需要报告的事项 */
 } GirCtx;
 
 extern void gir_tick(GirCtx *ctx);

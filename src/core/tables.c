@@ -469,8 +469,8 @@ find_sections(GirCtx *ctx, Sections *secs)
 					 expected_numeral[s], numeral, expected_numeral[s]);
 	}
 
-	/* table regions: from the title to the next title */
-	for (s = SEC_ACTIVE; s <= SEC_REVIEW; s++)
+	/* regions: from the title to the next title */
+	for (s = SEC_OVERVIEW; s <= SEC_OTHER; s++)
 	{
 		int			start = secs->title[s];
 		int			stop = doc->nlines;
@@ -1348,6 +1348,8 @@ gir_read_tables(GirCtx *ctx)
 
 	find_sections(ctx, &secs);
 	find_table_anchors(ctx, &secs);
+	ctx->overview = secs.region[SEC_OVERVIEW];
+	ctx->closing = secs.region[SEC_OTHER];
 	active = &secs.region[SEC_ACTIVE];
 	requests = &secs.region[SEC_REQUESTS];
 	review = &secs.region[SEC_REVIEW];
