@@ -49,3 +49,6 @@ test/bin/girparse: tools/girparse.c $(CORE_SRCS) include/*.h
 .PHONY: core-test
 core-test: $(CORE_TESTS)
 	@set -e; for t in $(CORE_TESTS); do ./$$t; done
+
+# Further targets (fuzzing, benchmarks) live in mk/*.mk.
+-include $(sort $(wildcard mk/*.mk))
