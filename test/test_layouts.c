@@ -333,6 +333,125 @@ test_metadata(void)
 	}
 }
 
+/* Mirror sites in traditional script: labels, titles and 資訊/檔案 swaps. */
+static void
+test_traditional(void)
+{
+	static const char text[] =
+		"江河市審計局2023年政府資訊公開工作年度報告\n"
+		"二、主動公開政府資訊情況\n"
+		"信息內容\t本年制發件數\t本年廢止件數\t現行有效件數\n"
+		"規章\t1\t0\t4\n"
+		"行政規範性檔案\t3\t1\t20\n"
+		"三、收到和處理政府資訊公開申請情況\n"
+		"一、本年新收政府資訊公開申請數量\t3\t0\t0\t0\t0\t0\t3\n"
+		"（七）總計\t3\t0\t0\t0\t0\t0\t3\n"
+		"四、結轉下年度繼續辦理\t0\t0\t0\t0\t0\t0\t0\n";
+	GirReport  *r = parse_str(text, sizeof(text) - 1);
+
+	if (!CHECK(r != NULL))
+		return;
+	CHECK_STR_EQ(r->agency, "江河市審計局");
+	CHECK_INT_EQ(r->year, 2023);
+	CHECK_STR_EQ(gir_template_name(r->tpl), "2021");
+	CHECK_ROW(r, GIR_R_RULES, "1 0 4");
+	CHECK_ROW(r, GIR_R_NORMATIVE_DOCS, "3 1 20");
+	CHECK_ROW(r, GIR_R_NEW_RECEIVED, "3 0 0 0 0 0 3");
+	CHECK_ROW(r, GIR_R_TOTAL_PROCESSED, "3 0 0 0 0 0 3");
+	CHECK_ROW(r, GIR_R_CARRIED_FORWARD, "0 0 0 0 0 0 0");
+	gir_report_free(r);
+}
+
+/*
+ * Box drawing as w3m -dump prints it, and a pandoc grid table: labels
+ * wrapped inside their cells are joined column by column.
+ */
+static void
+test_box_and_grid(void)
+{
+	static const char box[] =
+		"四、政府信息公开行政复议、行政诉讼情况\n"
+		"┌────┬────┬────┬────┬────┬────┬────┬────┬────┬────┬────┬────┬────┬────┬────┐\n"
+		"│结果│结果│其他│尚未│总计│结果│结果│其他│尚未│总计│结果│结果│其他│尚未│总计│\n"
+		"│维持│纠正│结果│审结│    │维持│纠正│结果│审结│    │维持│纠正│结果│审结│    │\n"
+		"├────┼────┼────┼────┼────┼────┼────┼────┼────┼────┼────┼────┼────┼────┼────┤\n"
+		"│2   │1   │0   │1   │4   │0   │0   │0   │1   │1   │0   │0   │0   │0   │0   │\n"
+		"└────┴────┴────┴────┴────┴────┴────┴────┴────┴────┴────┴────┴────┴────┴────┘\n";
+	static const char grid[] =
+		"三、收到和处理政府信息公开申请情况\n"
+		"+------------------+----+---+---+---+---+---+----+\n"
+		"| 一、本年新收政府 | 12 | 1 | 0 | 0 | 0 | 0 | 13 |\n"
+		"| 信息公开申请数量 |    |   |   |   |   |   |    |\n"
+		"+------------------+----+---+---+---+---+---+----+\n"
+		"| 1.申请人无正当理 | 2  | 0 | 0 | 0 | 0 | 0 | 2  |\n"
+		"| 由逾期不补正、行 |    |   |   |   |   |   |    |\n"
+		"| 政机关不再处理其 |    |   |   |   |   |   |    |\n"
+		"+==================+====+===+===+===+===+===+====+\n"
+		"| （七）总计       | 12 | 1 | 0 | 0 | 0 | 0 | 13 |\n"
+		"+------------------+----+---+---+---+---+---+----+\n";
+	GirReport  *r = parse_str(box, sizeof(box) - 1);
+
+	if (CHECK(r != NULL))
+	{
+		CHECK_ROW(r, GIR_R_REVIEW, "2 1 0 1 4");
+		CHECK_ROW(r, GIR_R_SUIT_DIRECT, "0 0 0 1 1");
+		CHECK_ROW(r, GIR_R_SUIT_AFTER_REVIEW, "0 0 0 0 0");
+		gir_report_free(r);
+	}
+	r = parse_str(grid, sizeof(grid) - 1);
+	if (CHECK(r != NULL))
+	{
+		CHECK_ROW(r, GIR_R_NEW_RECEIVED, "12 1 0 0 0 0 13");
+		CHECK_ROW(r, GIR_R_OTHER_NO_CORRECTION, "2 0 0 0 0 0 2");
+		CHECK_ROW(r, GIR_R_TOTAL_PROCESSED, "12 1 0 0 0 0 13");
+		gir_report_free(r);
+	}
+}
+
+/* One cell per line with cell borders left in: "0 |" and lines of "|". */
+static void
+test_pipe_bordered_cells(void)
+{
+	static const char text[] =
+		"二、主动公开政府信息情况\n"
+		"\t信息内容 |\n\t本年制发件数 |\n\t本年废止件数 |\n\t现行有效件数 |\n|||\n"
+		"\t规章 |\n\t0 |\n\t1 |\n\t6 |\n|||\n"
+		"\t行政规范性文件\n|\n\t2\n|\n\t0\n|\n\t9\n|\n|||\n";
+	GirReport  *r = parse_str(text, sizeof(text) - 1);
+
+	if (!CHECK(r != NULL))
+		return;
+	CHECK_ROW(r, GIR_R_RULES, "0 1 6");
+	CHECK_ROW(r, GIR_R_NORMATIVE_DOCS, "2 0 9");
+	gir_report_free(r);
+}
+
+/*
+ * A report is one template: when table 三 reads as the other template than
+ * table 二, a row only that template has is left out, with a warning.
+ */
+static void
+test_template_conflict(void)
+{
+	static const char text[] =
+		"二、主动公开政府信息情况\n"
+		"信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n"
+		"规章\t1\t0\t3\n"
+		"三、收到和处理政府信息公开申请情况\n"
+		"（六）其他处理\t1\t0\t0\t0\t0\t0\t1\n"
+		"（七）总计\t1\t0\t0\t0\t0\t0\t1\n";
+	GirReport  *r = parse_str(text, sizeof(text) - 1);
+
+	if (!CHECK(r != NULL))
+		return;
+	CHECK_STR_EQ(gir_template_name(r->tpl), "2021");
+	CHECK_ROW(r, GIR_R_OTHER, "absent");
+	CHECK_ROW(r, GIR_R_TOTAL_PROCESSED, "1 0 0 0 0 0 1");
+	CHECK(has_warning(r, "row_not_in_template"));
+	CHECK(has_warning(r, "template_conflict"));
+	gir_report_free(r);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -345,5 +464,9 @@ main(int argc, char **argv)
 	test_numbers();
 	test_not_reports();
 	test_metadata();
+	test_traditional();
+	test_box_and_grid();
+	test_pipe_bordered_cells();
+	test_template_conflict();
 	return TAP_DONE();
 }

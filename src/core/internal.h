@@ -100,6 +100,7 @@ typedef struct GirTRow
 {
 	GirTok	   *toks;
 	int			ntoks;
+	int			cap;
 	int			src_line;
 } GirTRow;
 

@@ -18,6 +18,7 @@
 #include "internal.h"
 
 #define PCRE_OVEC	6
+#define MAX_FIELDS	64			/* cells of one line kept */
 
 static bool
 is_space(char c)
@@ -89,6 +90,8 @@ tokenize_field(GirCtx *ctx, const char *s, int len, int src_line,
 		wlen = i - start;
 		if (wlen == 0)
 			break;
+		if (strspn(s + start, "|") >= (size_t) wlen)
+			continue;			/* a cell border left in the text: "0 |" */
 		kind = classify_word(ctx, s + start, wlen);
 		if (kind == GIR_TOK_TEXT)
 		{
@@ -109,6 +112,72 @@ tokenize_field(GirCtx *ctx, const char *s, int len, int src_line,
 	if (text_start)
 		push_tok(toks, n, max, GIR_TOK_TEXT, text_start,
 				 (int) (text_end - text_start), src_line);
+}
+
+/*
+ * A rule line of a table drawing: only - = + : | and spaces, with some
+ * dashes (grid tables, box drawing, markdown separators), or a line of
+ * pipes alone (a cell border on a line of its own).
+ */
+static bool
+line_is_rule(const GirLine *ln, bool *grid)
+{
+	int			i,
+				dashes = 0,
+				plus = 0,
+				pipes = 0;
+
+	for (i = 0; i < ln->len; i++)
+	{
+		char		c = ln->s[i];
+
+		if (c == '-' || c == '=')
+			dashes++;
+		else if (c == '+')
+			plus++;
+		else if (c == '|')
+			pipes++;
+		else if (c != ':' && c != ' ' && c != '\t')
+			return false;
+	}
+	*grid = plus > 0 && dashes >= 3;
+	return dashes >= 3 || (pipes > 0 && dashes == 0 && plus == 0);
+}
+
+/*
+ * The cells of a pipe row: the text between pipes, without the empty text
+ * before the first pipe and after the last.  Returns the number of cells.
+ */
+static int
+split_pipes(const char *s, int len, int *starts, int *lens, int max)
+{
+	int			n = 0,
+				start = 0,
+				i;
+
+	while (start < len && (s[start] == ' ' || s[start] == '\t'))
+		start++;
+	if (start < len && s[start] == '|')
+		start++;
+	for (i = start; i <= len && n < max; i++)
+	{
+		if (i < len && s[i] != '|')
+			continue;
+		if (i == len)
+		{
+			int			j = start;
+
+			while (j < len && (s[j] == ' ' || s[j] == '\t'))
+				j++;
+			if (j == len)
+				break;			/* nothing after the last pipe */
+		}
+		starts[n] = start;
+		lens[n] = i - start;
+		n++;
+		start = i + 1;
+	}
+	return n;
 }
 
 static bool
@@ -145,40 +214,19 @@ tokenize_line(GirCtx *ctx, const GirLine *ln, GirTok *toks, int max)
 
 	if (pipes >= 2)
 	{
-		/* markdown or plain pipe row: | a | b | */
-		int			start = 0;
-		int			first_tok;
+		/* markdown, grid or plain pipe row: | a | b | */
+		int			starts[MAX_FIELDS],
+					lens[MAX_FIELDS];
+		int			nf = split_pipes(s, len, starts, lens, MAX_FIELDS);
 		bool		all_rules = true;
 
-		while (start < len && (s[start] == ' ' || s[start] == '\t'))
-			start++;
-		if (start < len && s[start] == '|')
-			start++;
-		first_tok = n;
-		for (i = start; i <= len; i++)
-		{
-			if (i == len || s[i] == '|')
-			{
-				if (i == len && i - start > 0)
-				{
-					/* text after the last pipe */
-					int			j = start;
-
-					while (j < len && (s[j] == ' ' || s[j] == '\t'))
-						j++;
-					if (j == len)
-						break;
-				}
-				else if (i == len)
-					break;
-				if (!is_rule_cell(s + start, i - start))
-					all_rules = false;
-				tokenize_field(ctx, s + start, i - start, ln->src_line, toks, &n, max);
-				start = i + 1;
-			}
-		}
+		for (i = 0; i < nf; i++)
+			if (!is_rule_cell(s + starts[i], lens[i]))
+				all_rules = false;
 		if (all_rules)
-			return first_tok;	/* |---|---| separator */
+			return 0;			/* |---|---| separator */
+		for (i = 0; i < nf; i++)
+			tokenize_field(ctx, s + starts[i], lens[i], ln->src_line, toks, &n, max);
 		return n;
 	}
 
@@ -239,14 +287,88 @@ line_single_cell(const GirLine *ln)
 	return fields <= 1;
 }
 
+/* Append tokens to a row, doubling its array as needed. */
+static void
+row_append(GirCtx *ctx, GirTRow *row, const GirTok *toks, int n)
+{
+	if (row->ntoks + n > row->cap)
+	{
+		int			cap = row->cap ? row->cap : 16;
+		GirTok	   *grown;
+
+		while (cap < row->ntoks + n)
+			cap *= 2;
+		grown = gir_alloc(ctx->arena, cap * sizeof(GirTok));
+		if (row->ntoks)
+			memcpy(grown, row->toks, row->ntoks * sizeof(GirTok));
+		row->toks = grown;
+		row->cap = cap;
+	}
+	memcpy(row->toks + row->ntoks, toks, n * sizeof(GirTok));
+	row->ntoks += n;
+}
+
+/*
+ * One row from a block of grid-table lines (between +---+ rules): the text
+ * of each column is joined over the block's lines, so a label wrapped
+ * inside its cell is read whole.
+ */
+static void
+grid_row(GirCtx *ctx, int first, int nlines, GirTRow *row)
+{
+	GirBuf		col[MAX_FIELDS];
+	int			ncols = 0,
+				li,
+				c;
+	GirTok		toks[MAX_FIELDS * 4];
+	int			n = 0;
+
+	for (li = first; li < first + nlines; li++)
+	{
+		const GirLine *ln = &ctx->doc.lines[li];
+		int			starts[MAX_FIELDS],
+					lens[MAX_FIELDS];
+		int			nf = split_pipes(ln->s, ln->len, starts, lens, MAX_FIELDS);
+
+		for (c = 0; c < nf; c++)
+		{
+			if (c >= ncols)
+				gir_buf_init(&col[ncols++], ctx->arena, 64);
+			if (col[c].len)
+				gir_buf_putc(&col[c], ' ');
+			gir_buf_append(&col[c], ln->s + starts[c], lens[c]);
+		}
+	}
+	row->src_line = ctx->doc.lines[first].src_line;
+	for (c = 0; c < ncols; c++)
+		tokenize_field(ctx, gir_buf_cstr(&col[c]), (int) col[c].len, row->src_line,
+					   toks, &n, (int) (sizeof(toks) / sizeof(toks[0])));
+	row_append(ctx, row, toks, n);
+}
+
+static int
+count_pipes(const GirLine *ln)
+{
+	int			i,
+				n = 0;
+
+	for (i = 0; i < ln->len; i++)
+		if (ln->s[i] == '|')
+			n++;
+	return n;
+}
+
 /*
  * gir_region_rows
  *		Group the lines of a region into table rows of tokens.
  *
- * Returns the number of rows.  The one-cell-per-line layout (DOCX copies)
- * is recognised by most lines being a TAB and one cell; there a blank line
- * ends a row unless the next text continues the cell (a label broken
- * inside its cell), and lines without TAB continue the previous cell.
+ * Returns the number of rows.  Three ways of grouping:
+ * - grid tables (pandoc, or box drawing as w3m prints it): the lines
+ *   between two +---+ rules are one row;
+ * - one cell per line (DOCX copies), recognised by most lines being a TAB
+ *   and one cell: a blank line (or a rule) ends a row unless the next text
+ *   continues the cell, and lines without TAB continue the previous cell;
+ * - otherwise a line is a row.
  */
 int
 gir_region_rows(GirCtx *ctx, GirRegion region, GirTRow **rows_out)
@@ -254,21 +376,30 @@ gir_region_rows(GirCtx *ctx, GirRegion region, GirTRow **rows_out)
 	GirDoc	   *doc = &ctx->doc;
 	int			nonblank = 0,
 				single = 0,
-				blank = 0;
-	bool		cell_per_line;
+				blank = 0,
+				grid_rules = 0;
+	bool		cell_per_line,
+				grid;
 	int			li;
 	int			cap = region.end - region.first + 1;
 	GirTRow    *rows = gir_alloc0(ctx->arena, cap * sizeof(GirTRow));
 	int			nrows = 0;
 	GirTRow    *cur = NULL;
 	GirTok		linetoks[512];
+	int			block_first = -1;
 
 	for (li = region.first; li < region.end; li++)
 	{
 		const GirLine *ln = &doc->lines[li];
+		bool		g;
 
 		if (line_is_blank(ln))
 			blank++;
+		else if (line_is_rule(ln, &g))
+		{
+			grid_rules += g;
+			blank++;			/* a rule ends a row as a blank line does */
+		}
 		else
 		{
 			nonblank++;
@@ -276,23 +407,42 @@ gir_region_rows(GirCtx *ctx, GirRegion region, GirTRow **rows_out)
 				single++;
 		}
 	}
-	cell_per_line = blank > 0 && single * 2 >= nonblank;
+	grid = grid_rules >= 2;
+	cell_per_line = !grid && blank > 0 && single * 2 >= nonblank;
 
-	for (li = region.first; li < region.end; li++)
+	for (li = region.first; li <= region.end; li++)
 	{
-		const GirLine *ln = &doc->lines[li];
-		int			n,
-					k;
+		const GirLine *ln = li < region.end ? &doc->lines[li] : NULL;
+		bool		g;
+		int			n;
 
 		gir_tick(ctx);
-		if (line_is_blank(ln))
+		if (grid)
+		{
+			/* a block of pipe lines ends at a rule, a blank or other text */
+			if (ln && !line_is_blank(ln) && !line_is_rule(ln, &g) && count_pipes(ln) >= 2)
+			{
+				if (block_first < 0)
+					block_first = li;
+				continue;
+			}
+			if (block_first >= 0)
+			{
+				grid_row(ctx, block_first, li - block_first, &rows[nrows++]);
+				block_first = -1;
+			}
+		}
+		if (ln == NULL)
+			break;
+		if (line_is_blank(ln) || line_is_rule(ln, &g))
 		{
 			if (cell_per_line)
 			{
-				/* blank: the row ends unless untabbed text continues a cell */
+				/* the row ends unless untabbed text continues a cell */
 				int			next = li + 1;
 
-				while (next < region.end && line_is_blank(&doc->lines[next]))
+				while (next < region.end && (line_is_blank(&doc->lines[next]) ||
+											 line_is_rule(&doc->lines[next], &g)))
 					next++;
 				if (next < region.end && !line_tab_led(&doc->lines[next]) &&
 					cur && cur->ntoks > 0 && cur->toks[cur->ntoks - 1].kind == GIR_TOK_TEXT)
@@ -323,19 +473,8 @@ gir_region_rows(GirCtx *ctx, GirRegion region, GirTRow **rows_out)
 		{
 			cur = &rows[nrows++];
 			cur->src_line = ln->src_line;
-			cur->toks = NULL;
-			cur->ntoks = 0;
 		}
-		{
-			GirTok	   *grown = gir_alloc(ctx->arena, (cur->ntoks + n) * sizeof(GirTok));
-
-			if (cur->ntoks)
-				memcpy(grown, cur->toks, cur->ntoks * sizeof(GirTok));
-			for (k = 0; k < n; k++)
-				grown[cur->ntoks + k] = linetoks[k];
-			cur->toks = grown;
-			cur->ntoks += n;
-		}
+		row_append(ctx, cur, linetoks, n);
 		if (!cell_per_line)
 			cur = NULL;
 	}

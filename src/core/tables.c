@@ -898,8 +898,8 @@ match_t3_label(const char *sq, GirRowId *leaf, T3Group *group)
 
 /*
  * Match an entry of table 三: its own label first, then with the text
- * wrapped below it, then with the text above it unless the entry before
- * took that text.  A row of only empty cells is a heading unless its own
+ * wrapped below it (only a row with a label of its own wraps), then with
+ * the text above it unless the entry before took that text.  A row of only empty cells is a heading unless its own
  * label names a row.  Returns whether the text below was used.
  */
 static bool
@@ -917,7 +917,7 @@ match_t3_entry(const Entry *e, bool prev_took_following, GirRowId *leaf, T3Group
 		*group = G_NONE;
 		return false;
 	}
-	if ((int) *leaf < 0 && e->following_len > 0)
+	if ((int) *leaf < 0 && e->label_len > 0 && e->following_len > 0)
 	{
 		char		sqf[SQUEEZE_MAX];
 		GirRowId	fleaf;
@@ -1084,6 +1084,17 @@ read_requests(GirCtx *ctx, GirRegion region)
 		pos = order_pos(order, norder, leaf);
 		if (pos < 0)
 			continue;
+		if (r->tpl != GIR_TPL_UNKNOWN &&
+			!(gir_row_def(leaf)->templates & (1 << r->tpl)))
+		{
+			/* the report is one template: a row of the other is not output */
+			gir_warn(ctx, "row_not_in_template", e->line,
+					 "row “%s” belongs to the %s template, not to this report's %s one; its numbers were not used",
+					 gir_row_def(leaf)->label_zh, gir_template_name(tpl),
+					 gir_template_name(r->tpl));
+			cursor = pos + 1;
+			continue;
+		}
 		if (r->rows[leaf].present)
 		{
 			gir_warn(ctx, "duplicate_row", e->line,
@@ -1190,7 +1201,7 @@ read_active(GirCtx *ctx, GirRegion region)
 		gir_tick(ctx);
 		squeeze(e->label, e->label_len, sq);
 		leaf = best_key(t2_keys, nkeys, sq, NULL);
-		if (leaf < 0 && e->following_len > 0)
+		if (leaf < 0 && e->label_len > 0 && e->following_len > 0)
 		{
 			char		sqf[SQUEEZE_MAX];
 
