@@ -1,41 +1,36 @@
--- The main job's queries (run by scripts/demo.sh): load the sample reports,
--- parse them, and show what was found.
+-- The main job's queries (run by scripts/demo.sh after loading the samples).
 \pset footer off
-CREATE EXTENSION IF NOT EXISTS gireport;
 
-CREATE TEMP TABLE demo_reports (source text, body text);
-\copy demo_reports FROM PROGRAM 'for f in data/samples/*.txt data/cases/*; do perl -e ''local $/; my $f = shift; open(my $h, "<:raw", $f) or die; my $s = <$h>; $s =~ s/\\/\\\\/g; $s =~ s/\t/\\t/g; $s =~ s/\n/\\n/g; $s =~ s/\r/\\r/g; (my $n = $f) =~ s{.*/}{}; print "$n\t$s\n"'' "$f"; done'
-CREATE TEMP TABLE demo AS
-    SELECT source, gir_parse(body) AS r FROM demo_reports;
+\echo '== gir_report_overview: what was loaded, what was found, whether it adds up'
+SELECT report_id, source, agency, year, template, status, warning_count, consistent
+FROM gir_report_overview ORDER BY report_id;
 
-\echo '== what was found in each report'
-SELECT source,
-       (r).agency,
-       (r).year,
-       (r).template,
-       (r).status,
-       jsonb_array_length((r).warnings) AS warnings,
-       gir_is_consistent(r) AS consistent
-FROM demo ORDER BY source;
+\echo '== gir_request_summary: applications (表三), the rates supervising offices rank by'
+SELECT report_id, agency, year, new_received, carried_over, total_processed, granted,
+       partially_granted, denied, carried_forward, disclosure_rate, denial_rate
+FROM gir_request_summary WHERE total_processed IS NOT NULL ORDER BY report_id;
 
-\echo '== applications: received, processed, granted (表三 总计 column)'
-SELECT source,
-       ((r).requests #>> '{new_received,total}')::int AS new_received,
-       ((r).requests #>> '{carried_over,total}')::int AS carried_over,
-       ((r).requests #>> '{total_processed,total}')::int AS processed,
-       ((r).requests #>> '{granted,total}')::int AS granted,
-       ((r).review_litigation #>> '{review,total}')::int AS reviews,
-       ((r).review_litigation #>> '{suit_direct,total}')::int
-         + ((r).review_litigation #>> '{suit_after_review,total}')::int AS lawsuits
-FROM demo WHERE (r).status <> 'empty' ORDER BY source;
+\echo '== gir_litigation_summary: 行政复议 and 行政诉讼 (表四)'
+SELECT report_id, agency, year, review_total, review_corrected, lawsuit_total,
+       review_correction_rate, lawsuit_correction_rate
+FROM gir_litigation_summary WHERE review_total > 0 OR lawsuit_total > 0 ORDER BY report_id;
 
-\echo '== what the parser had to infer or repair (first 12)'
-SELECT source, w ->> 'code' AS code, (w ->> 'line')::int AS line, w ->> 'message' AS message
-FROM demo, jsonb_array_elements((r).warnings) AS w
-WHERE w ->> 'code' NOT IN ('title_numbering', 'table_missing')
-ORDER BY source, line LIMIT 12;
+\echo '== gir_agency_trends: agencies with more than one year'
+SELECT agency, year, new_received, new_received_change, carried_over,
+       previous_carried_forward, carry_over_matches
+FROM gir_agency_trends
+WHERE agency IN (SELECT agency FROM gir_agency_trends GROUP BY agency HAVING count(*) > 1)
+ORDER BY agency, year;
 
-\echo '== provenance: where the numbers of one row came from'
+\echo '== gir_violations: broken rules (勾稽关系), if any'
+SELECT report_id, agency, year, rule, class, message FROM gir_violations ORDER BY report_id, rule;
+
+\echo '== what the parser inferred or repaired in one report (warnings)'
+SELECT w ->> 'code' AS code, (w ->> 'line')::int AS line, w ->> 'message' AS message
+FROM gir_reports, jsonb_array_elements((report).warnings) AS w
+WHERE source LIKE '%missing_labels_2019.txt' ORDER BY line LIMIT 6;
+
+\echo '== provenance: where the numbers of one row came from (gir_cells)'
 SELECT row_key, col_key, value, line, source
-FROM gir_cells((SELECT body FROM demo_reports WHERE source = '09_pdflayout_2021.txt'))
+FROM gir_cells((SELECT body FROM gir_reports WHERE source LIKE '%09_pdflayout_2021.txt'))
 WHERE row_key = 'new_received';

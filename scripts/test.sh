@@ -32,5 +32,16 @@ if [ -f regression.diffs ]; then
 	cat regression.diffs
 fi
 
+# Scripts that need a live server of their own: pg_dump/pg_restore round
+# trip, the loader, and installing into a schema full of hostile objects.
+# Each ends with its own "N passed, N failed" line.
+echo "== server scripts"
+pg_virtualenv -t bash -c 'test/dump_restore.sh; test/gir_load.sh; test/capture.sh' > test/scripts.log 2>&1
+cat test/scripts.log
+counts=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' test/scripts.log || true)
+[ "$(echo "$counts" | grep -c passed)" -eq 3 ] || failed=$((failed + 1))	# a script did not finish
+for n in $(echo "$counts" | sed -n 's/^\([0-9]*\) passed.*/\1/p'); do passed=$((passed + n)); done
+for n in $(echo "$counts" | sed -n 's/.* \([0-9]*\) failed$/\1/p'); do failed=$((failed + n)); done
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
