@@ -452,6 +452,39 @@ test_template_conflict(void)
 	gir_report_free(r);
 }
 
+/*
+ * Site debris and typos: a web page's navigation and metadata before a title
+ * without the agency, a misspelt label, a row left blank, a page footer.
+ */
+static void
+test_site_debris_and_typos(void)
+{
+	static const char text[] =
+		"首页 > 政务公开 > 年度报告\n"
+		"索引号：11010/2024-00012  发布机构：江河市统计局  发文日期：2024-01-28\n"
+		"2023年政府信息公开工作年度报告\n"
+		"二、主动公开政府信息情况\n"
+		"信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n"
+		"规章\t1\t0\t3\n"
+		"第 3 页 共 5 页\n"
+		"行政事业型收费\t1.5\n"
+		"行政许可\t—\t\t\n";
+	GirReport  *r = parse_str(text, sizeof(text) - 1);
+
+	if (!CHECK(r != NULL))
+		return;
+	CHECK_STR_EQ(r->agency, "江河市统计局");
+	CHECK(has_warning(r, "agency_from_metadata"));
+	CHECK_INT_EQ(r->year, 2023);		/* the title's, not the 2024 publication date */
+	CHECK_ROW(r, GIR_R_RULES, "1 0 3");
+	CHECK_ROW(r, GIR_R_FEES, "1.5");
+	CHECK(has_warning(r, "label_repaired"));
+	CHECK_ROW(r, GIR_R_LICENSING, "null");
+	CHECK(has_warning(r, "row_blank"));
+	CHECK(!has_warning(r, "cell_blank"));
+	gir_report_free(r);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -468,5 +501,6 @@ main(int argc, char **argv)
 	test_box_and_grid();
 	test_pipe_bordered_cells();
 	test_template_conflict();
+	test_site_debris_and_typos();
 	return TAP_DONE();
 }

@@ -136,6 +136,8 @@ extern int	gir_region_rows(GirCtx *ctx, GirRegion region, GirTRow **rows);
 extern bool gir_parse_number(GirCtx *ctx, const char *s, int len,
 							 GirCell *cell, bool money, bool *converted);
 extern void gir_read_tables(GirCtx *ctx);
+/* narrative.c: sections 一 and 六 against the tables (RT.1-RT.6, R3.7) */
+extern void gir_read_narrative(GirCtx *ctx);
 extern void gir_read_metadata(GirCtx *ctx);
 
 /* ---------- PCRE2 (pcre.c) ---------- */
@@ -148,7 +150,14 @@ typedef enum GirPatternId
 	GIR_PAT_NUMBER,				/* a whole cell holding one number */
 	GIR_PAT_PLACEHOLDER,		/* a whole cell meaning "blank" */
 	GIR_PAT_PAGE_DEBRIS,		/* page numbers and footers */
-	GIR_PAT_SECTION_NUMBERING,	/* 二、 2、 （二） ## 二. */
+	GIR_PAT_META_AGENCY,		/* 发布机构：X in a web page's metadata */
+	/* narrative.c: counts quoted in sections 一 and 六 */
+	GIR_PAT_NARR_COUNT,			/* 约 17 余 件 (qualifier, number, unit) */
+	GIR_PAT_NARR_NO_REQUEST,	/* 未收到…政府信息公开申请 */
+	GIR_PAT_NARR_NO_CASES,		/* 未发生…行政复议、行政诉讼 */
+	GIR_PAT_NARR_CASES_ZERO,	/* 行政复议和行政诉讼均为0 */
+	GIR_PAT_NARR_FEE_NONE,		/* 未发出收费通知, 收费通知…均为0 */
+	GIR_PAT_NARR_FEE_ISSUED,	/* 发出收费通知2件 */
 	GIR_NPATTERNS
 } GirPatternId;
 

@@ -14,7 +14,7 @@
 
 #include "internal.h"
 
-#define HEAD_LINES		12		/* non-empty lines searched for the title */
+#define HEAD_LINES		40		/* non-empty lines searched for the title */
 #define HEAD_LINE_MAX	240		/* longer lines are prose, not a title */
 #define BODY_LINES		300		/* lines searched for the year otherwise */
 #define OVEC			4
@@ -56,6 +56,46 @@ clean_agency(GirCtx *ctx, const char *s, int len)
 	return gir_buf_cstr(&b);
 }
 
+/*
+ * A line that can be an agency's name on its own: short, no digits, no
+ * colon (metadata such as 发文日期：2024-01-28), no breadcrumb marks.
+ */
+static bool
+looks_like_name(const GirLine *ln)
+{
+	int			i;
+
+	if (ln->len < 6 || ln->len > 120)
+		return false;
+	for (i = 0; i < ln->len; i++)
+		if ((ln->s[i] >= '0' && ln->s[i] <= '9') || ln->s[i] == ':' ||
+			ln->s[i] == '>' || ln->s[i] == '/' || ln->s[i] == '|')
+			return false;
+	return true;
+}
+
+/* The agency a web page's metadata block names (发布机构：X), or NULL. */
+static const char *
+metadata_agency(GirCtx *ctx, int *line)
+{
+	GirDoc	   *doc = &ctx->doc;
+	int			li;
+
+	for (li = 0; li < doc->nlines && li < BODY_LINES; li++)
+	{
+		const GirLine *ln = &doc->lines[li];
+		size_t		ovec[2 * OVEC];
+
+		if (ln->len < 512 &&
+			gir_match(ctx, GIR_PAT_META_AGENCY, ln->s, ln->len, ovec, OVEC) > 1)
+		{
+			*line = ln->src_line;
+			return clean_agency(ctx, ln->s + ovec[2], (int) (ovec[3] - ovec[2]));
+		}
+	}
+	return NULL;
+}
+
 static int
 parse_year(const char *s, size_t start, size_t end)
 {
@@ -67,8 +107,8 @@ parse_year(const char *s, size_t start, size_t end)
 	return (y >= 2008 && y <= 2099) ? y : 0;
 }
 
-/* The title in the head lines: sets agency and year; false if none. */
-static bool
+/* The title in the head lines: sets agency and year when it has them. */
+static void
 read_title(GirCtx *ctx)
 {
 	GirDoc	   *doc = &ctx->doc;
@@ -116,12 +156,11 @@ read_title(GirCtx *ctx)
 		{
 			const GirLine *prev = &doc->lines[head[i - 1]];
 
-			if (prev->len <= 120)
+			if (looks_like_name(prev))
 				ctx->report->agency = clean_agency(ctx, prev->s, prev->len);
 		}
-		return true;
+		return;
 	}
-	return false;
 }
 
 /* The year most often written in the body, ignoring 《titles》 and 〔numbers〕. */
@@ -181,7 +220,18 @@ gir_read_metadata(GirCtx *ctx)
 	GirDoc	   *doc = &ctx->doc;
 	int			li;
 
-	if (read_title(ctx) && ctx->report->year)
+	read_title(ctx);
+	if (ctx->report->agency == NULL)
+	{
+		int			line = 0;
+
+		ctx->report->agency = metadata_agency(ctx, &line);
+		if (ctx->report->agency)
+			gir_warn(ctx, "agency_from_metadata", line,
+					 "the title does not name the agency; “%s” is the page's 发布机构",
+					 ctx->report->agency);
+	}
+	if (ctx->report->year)
 		return;
 	for (li = 0; li < doc->nlines && li < BODY_LINES; li++)
 	{

@@ -805,6 +805,15 @@ store_values(GirCtx *ctx, GirRowId rowid, const Entry *e, GirTemplate tpl,
 		return;
 	}
 
+	for (i = 0; i < ncols && v[i].kind != GIR_TOK_NUM; i++)
+		;
+	if (i == ncols)
+	{
+		gir_warn(ctx, "row_blank", e->line,
+				 "row %s is left blank: its cells are null", rowname);
+		return;
+	}
+
 	for (i = 0; i < ncols; i++)
 	{
 		GirCell    *cell = &row->cells[i];
@@ -1180,6 +1189,35 @@ detect_template(GirCtx *ctx, GirRegion region)
 	return GIR_TPL_UNKNOWN;
 }
 
+/*
+ * The one table-二 row of the template whose label a misspelt label is
+ * close to (a dropped or substituted character), or -1.
+ */
+static int
+similar_t2_row(const char *sq, GirTemplate tpl)
+{
+	const char *bare = skip_numbering(sq);
+	int			found = -1,
+				i,
+				k;
+
+	for (i = 0; i < (int) (sizeof(t2_keys) / sizeof(t2_keys[0])); i++)
+	{
+		const GirColId *cols;
+
+		if (gir_row_columns(t2_keys[i].row, tpl, &cols) == 0)
+			continue;
+		for (k = 0; k < 4 && t2_keys[i].keys[k]; k++)
+			if (utf8_chars(t2_keys[i].keys[k]) >= 4 && similar_label(bare, t2_keys[i].keys[k]))
+			{
+				if (found >= 0 && found != (int) t2_keys[i].row)
+					return -1;	/* close to two rows: not certain */
+				found = t2_keys[i].row;
+			}
+	}
+	return found;
+}
+
 static void
 read_active(GirCtx *ctx, GirRegion region)
 {
@@ -1210,6 +1248,14 @@ read_active(GirCtx *ctx, GirRegion region)
 		}
 		if (leaf < 0 && strstr(sq, "对外管理服务"))
 			leaf = GIR_R_OTHER_SERVICES;
+		if (leaf < 0 && e->label_len > 0 && !all_empty(e))
+		{
+			leaf = similar_t2_row(sq, r->tpl);
+			if (leaf >= 0)
+				gir_warn(ctx, "label_repaired", e->line, "label “%s” read as “%s”",
+						 quote_label(ctx, e->label, e->label_len),
+						 gir_row_def((GirRowId) leaf)->label_zh);
+		}
 		if (leaf < 0 && e->label_len == 0 && e->pending_len > 0)
 		{
 			char		sqp[SQUEEZE_MAX];
