@@ -485,6 +485,48 @@ test_site_debris_and_typos(void)
 	gir_report_free(r);
 }
 
+/*
+ * Crawler dumps that lost every separator inside a row: a split is used
+ * only when it is the only one the template's arithmetic allows.
+ */
+static void
+test_glued_cells(void)
+{
+	static const char text[] =
+		"二、主动公开政府信息情况\n"
+		"信息内容 本年制发件数 本年废止件数 现行有效件数\n"
+		"规章103\n"
+		"行政规范性文件12037\n"
+		"行政许可120\n"
+		"行政事业性收费12.5\n"
+		"三、收到和处理政府信息公开申请情况\n"
+		"一、本年新收政府信息公开申请数量5100107\n"
+		"（一）予以公开41 00005\n"
+		"（二）部分公开（区分处理的，只计这一情形，不计其他情形） 1000001\n"
+		"（七）总计5100107\n"
+		"四、政府信息公开行政复议、行政诉讼情况\n"
+		"行政复议 行政诉讼\n"
+		"100120100 100000\n";
+	GirReport  *r = parse_str(text, sizeof(text) - 1);
+
+	if (!CHECK(r != NULL))
+		return;
+	CHECK_ROW(r, GIR_R_RULES, "1 0 3");
+	CHECK_ROW(r, GIR_R_NORMATIVE_DOCS, "null null null");	/* 1/20/37, 12/0/37, … */
+	CHECK(has_warning(r, "cells_split_ambiguous"));
+	CHECK_ROW(r, GIR_R_LICENSING, "120");
+	CHECK_ROW(r, GIR_R_FEES, "12.5");
+	CHECK_ROW(r, GIR_R_NEW_RECEIVED, "5 1 0 0 1 0 7");
+	CHECK_ROW(r, GIR_R_GRANTED, "4 1 0 0 0 0 5");
+	CHECK_ROW(r, GIR_R_PARTIALLY_GRANTED, "1 0 0 0 0 0 1");
+	CHECK_ROW(r, GIR_R_TOTAL_PROCESSED, "5 1 0 0 1 0 7");
+	CHECK_ROW(r, GIR_R_REVIEW, "1 0 0 1 2");
+	CHECK_ROW(r, GIR_R_SUIT_DIRECT, "0 1 0 0 1");
+	CHECK_ROW(r, GIR_R_SUIT_AFTER_REVIEW, "0 0 0 0 0");
+	CHECK(has_warning(r, "cells_split"));
+	gir_report_free(r);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -502,5 +544,6 @@ main(int argc, char **argv)
 	test_pipe_bordered_cells();
 	test_template_conflict();
 	test_site_debris_and_typos();
+	test_glued_cells();
 	return TAP_DONE();
 }

@@ -219,7 +219,7 @@ gir_warn(GirCtx *ctx, const char *code, int line, const char *fmt,...)
 {
 	GirReport  *r = ctx->report;
 	va_list		ap;
-	char		msg[512];
+	char		msg[1024];
 	size_t		len;
 
 	va_start(ap, fmt);

@@ -16,8 +16,10 @@
  * src/core/tables.c
  *-------------------------------------------------------------------------
  */
+#include <stdio.h>
 #include <string.h>
 
+#include "glue.h"
 #include "internal.h"
 
 #define SQUEEZE_MAX		1024	/* bytes of a label kept for matching */
@@ -48,6 +50,9 @@ typedef struct Entry
 	const char *following;		/* text-only rows after it: a label that
 								 * wrapped below its numbers (PDF copies) */
 	int			following_len;
+	const char *glued;			/* digits that lost their separators:
+								 * "（一）予以公开4100005" */
+	int			glued_len;
 	GirTok	   *vals;
 	int			nvals;
 	int			line;
@@ -508,7 +513,8 @@ find_table_anchors(GirCtx *ctx, Sections *secs)
 		char		sq[SQUEEZE_MAX];
 		const char *t;
 
-		if (ln->len > 300)
+		gir_tick(ctx);
+		if (ln->len > 300 || ln->len == 0)
 			continue;
 		squeeze(ln->s, ln->len, sq);
 		t = skip_numbering(sq);
@@ -565,6 +571,65 @@ mem_contains(const char *s, int len, const char *needle)
 	return false;
 }
 
+/* Length of a text token without the digits glued to its end. */
+static int
+glued_label_len(const GirTok *t)
+{
+	int			len = t->len;
+
+	while (len > 0 && ((t->s[len - 1] >= '0' && t->s[len - 1] <= '9') || t->s[len - 1] == '.'))
+		len--;
+	while (len > 0 && t->s[len - 1] == ' ')
+		len--;
+	return len;
+}
+
+/*
+ * Digits glued to the end of a row's last label (a crawler dropped the
+ * separators): "行政规范性文件12037", also when a stray space split the run
+ * ("（一）予以公开41 00005").  Returns the length of the digit string
+ * (*out, arena) or 0 when the row is not glued: the run must follow a
+ * non-digit, hold a digit, and not end with a dot ("（三）不予公开1."), and
+ * the row must have fewer plain numbers after the label than it needs.
+ */
+static int
+glued_digits(GirCtx *ctx, GirTRow *row, int last_text, int expected, const char **out)
+{
+	const GirTok *t = &row->toks[last_text];
+	int			start = glued_label_len(t);
+	int			k,
+				nums = 0;
+	char		buf[GIR_GLUE_MAX_DIGITS + 8];
+	int			len = 0,
+				i;
+
+	if (start == 0)
+		return 0;
+	while (start < t->len && t->s[start] == ' ')
+		start++;
+	if (start >= t->len || t->s[t->len - 1] == '.' || t->s[start] == '.')
+		return 0;
+	for (k = last_text + 1; k < row->ntoks; k++)
+	{
+		const GirTok *v = &row->toks[k];
+
+		if (v->kind == GIR_TOK_EMPTY)
+			continue;
+		if (v->kind != GIR_TOK_NUM || strspn(v->s, "0123456789") < (size_t) v->len)
+			return 0;
+		nums++;
+	}
+	if (nums >= expected)
+		return 0;
+	for (i = start; i < t->len && len < (int) sizeof(buf) - 1; i++)
+		buf[len++] = t->s[i];
+	for (k = last_text + 1; k < row->ntoks; k++)
+		for (i = 0; i < row->toks[k].len && len < (int) sizeof(buf) - 1; i++)
+			buf[len++] = row->toks[k].s[i];
+	*out = gir_strndup(ctx->arena, buf, len);
+	return len;
+}
+
 /*
  * Split rows into entries.  expected is the number of values a row of this
  * table has (the largest, for table 二): a row of only empty cells shorter
@@ -588,6 +653,8 @@ build_entries(GirCtx *ctx, GirTRow *rows, int nrows, int expected, Entry **out)
 					has_value = false;
 		int			nvals;
 		GirBuf		label;
+		const char *glued = NULL;
+		int			glued_len;
 
 		for (k = 0; k < row->ntoks; k++)
 		{
@@ -610,15 +677,26 @@ build_entries(GirCtx *ctx, GirTRow *rows, int nrows, int expected, Entry **out)
 		for (k = last_text + 1; k < row->ntoks; k++)
 			if (is_value(&row->toks[k]))
 				has_value = true;
+		glued_len = last_text >= 0 ?
+			glued_digits(ctx, row, last_text, expected, &glued) : 0;
 
 		gir_buf_init(&label, ctx->arena, 64);
 		for (k = 0; k <= last_text; k++)
 		{
+			int			len = row->toks[k].len;
+
 			if (row->toks[k].kind == GIR_TOK_EMPTY)
 				continue;
+			if (k == last_text && glued_len > 0)
+				len = glued_label_len(&row->toks[k]);
 			if (label.len)
 				gir_buf_putc(&label, ' ');
-			gir_buf_append(&label, row->toks[k].s, row->toks[k].len);
+			gir_buf_append(&label, row->toks[k].s, len);
+		}
+		if (glued_len > 0)
+		{
+			has_value = true;
+			nvals = 0;			/* the values are in the glued digits */
 		}
 
 		if (!has_value && nvals < expected)
@@ -648,6 +726,8 @@ build_entries(GirCtx *ctx, GirTRow *rows, int nrows, int expected, Entry **out)
 		}
 		entries[n].label = label.data;
 		entries[n].label_len = (int) label.len;
+		entries[n].glued = glued;
+		entries[n].glued_len = glued_len;
 		entries[n].pending = gir_strndup(ctx->arena, pending.data, pending.len);
 		entries[n].pending_len = (int) pending.len;
 		if (n > 0)
@@ -694,10 +774,120 @@ all_empty(const Entry *e)
 {
 	int			i;
 
+	if (e->glued)
+		return false;
 	for (i = 0; i < e->nvals; i++)
 		if (e->vals[i].kind != GIR_TOK_EMPTY)
 			return false;
 	return true;
+}
+
+/*
+ * Digits in the NUM tokens v[0..n) if all are plain digit runs, else 0.
+ */
+static int
+plain_digits(const GirTok *v, int n)
+{
+	int			i,
+				total = 0;
+
+	for (i = 0; i < n; i++)
+	{
+		if (v[i].kind == GIR_TOK_EMPTY)
+			continue;
+		if (v[i].kind != GIR_TOK_NUM || strspn(v[i].s, "0123456789") < (size_t) v[i].len)
+			return 0;
+		total += v[i].len;
+	}
+	return total;
+}
+
+/* Concatenate the digits of v[0..n) into out (NUL-terminated); its length. */
+static int
+join_digits(const GirTok *v, int n, char *out, size_t outcap)
+{
+	int			i,
+				len = 0;
+
+	for (i = 0; i < n; i++)
+		if (v[i].kind == GIR_TOK_NUM && len + v[i].len < (int) outcap)
+		{
+			memcpy(out + len, v[i].s, v[i].len);
+			len += v[i].len;
+		}
+	out[len] = '\0';
+	return len;
+}
+
+/* "4/1/0/0/0/0/5": a split for a message. */
+static const char *
+split_text(GirCtx *ctx, const int64_t *cells, int ncells)
+{
+	GirBuf		b;
+	int			i;
+
+	gir_buf_init(&b, ctx->arena, 64);
+	for (i = 0; i < ncells; i++)
+	{
+		char		num[24];
+
+		snprintf(num, sizeof(num), "%s%lld", i ? "/" : "", (long long) cells[i]);
+		gir_buf_puts(&b, num);
+	}
+	return gir_buf_cstr(&b);
+}
+
+/*
+ * Fill cells[0..ncells) from digits that lost their separators, when
+ * exactly one split satisfies the rule; otherwise leave them null and say
+ * why.  A single cell takes the whole run (a decimal included).
+ */
+static void
+fill_from_glue(GirCtx *ctx, GirCell *cells, const char *digits, int len, int ncells,
+			   GirGlueRule rule, const char *rowname, int line)
+{
+	int64_t		sols[4][GIR_GLUE_MAX_CELLS];
+	int			nsols,
+				i;
+
+	if (ncells == 1)
+	{
+		bool		converted;
+
+		if (gir_parse_number(ctx, digits, len, &cells[0], true, &converted))
+			gir_warn(ctx, "cells_split", line,
+					 "row %s: the value “%.*s” was glued to its label", rowname, len, digits);
+		return;
+	}
+	nsols = gir_glue_split(digits, len, ncells, rule, sols, 4);
+	if (nsols == 1)
+	{
+		for (i = 0; i < ncells; i++)
+		{
+			char		num[24];
+			int			nl = snprintf(num, sizeof(num), "%lld", (long long) sols[0][i]);
+
+			cells[i].state = GIR_CELL_VALUE;
+			cells[i].integral = true;
+			cells[i].ival = sols[0][i];
+			cells[i].num = gir_strndup(ctx->arena, num, nl);
+			cells[i].line = line;
+		}
+		gir_warn(ctx, "cells_split", line,
+				 "row %s: the digits “%.*s” lost their separators; %s is the only split into %d counts%s",
+				 rowname, len, digits, split_text(ctx, sols[0], ncells), ncells,
+				 rule == GIR_GLUE_PLAIN ? "" : " that adds up");
+	}
+	else if (nsols > 1)
+		gir_warn(ctx, "cells_split_ambiguous", line,
+				 "row %s: the digits “%.*s” lost their separators and split %s ways (%s, %s%s); its cells are left empty",
+				 rowname, len, digits, nsols > 4 ? "more than four" : nsols == 2 ? "two" : nsols == 3 ? "three" : "four",
+				 split_text(ctx, sols[0], ncells), split_text(ctx, sols[1], ncells),
+				 nsols > 2 ? ", …" : "");
+	else
+		gir_warn(ctx, "cells_unreadable", line,
+				 "row %s: the text “%.*s” splits into no %d counts%s; its cells are left empty",
+				 rowname, len, digits, ncells, rule == GIR_GLUE_PLAIN ? "" : " that add up");
 }
 
 /* Do the six applicant cells of a 7-value reading add up to the seventh? */
@@ -757,6 +947,13 @@ store_values(GirCtx *ctx, GirRowId rowid, const Entry *e, GirTemplate tpl,
 		row->cells[i].state = GIR_CELL_NULL;
 		row->cells[i].line = e->line;
 	}
+	if (e->glued)
+	{
+		fill_from_glue(ctx, row->cells, e->glued, e->glued_len, ncols,
+					gir_row_def(rowid)->section == GIR_SEC_REQUESTS ?
+					GIR_GLUE_ROW_TOTAL : GIR_GLUE_PLAIN, rowname, e->line);
+		return;
+	}
 
 	/* empty cells beyond the template's count are layout residue */
 	while (n > ncols && v[n - 1].kind == GIR_TOK_EMPTY)
@@ -796,6 +993,17 @@ store_values(GirCtx *ctx, GirRowId rowid, const Entry *e, GirTemplate tpl,
 				 "row %s has %d values instead of %d; the %s %d were kept (%s)",
 				 rowname, n, ncols, v == first ? "first" : "last", ncols, why);
 		n = ncols;
+	}
+	if (n < ncols && ncols > 1 && plain_digits(v, n) >= ncols)
+	{
+		/* one long run of digits where the row has several cells */
+		char		digits[GIR_GLUE_MAX_DIGITS + 1];
+		int			len = join_digits(v, n, digits, sizeof(digits));
+
+		fill_from_glue(ctx, row->cells, digits, len, ncols,
+					gir_row_def(rowid)->section == GIR_SEC_REQUESTS ?
+					GIR_GLUE_ROW_TOTAL : GIR_GLUE_PLAIN, rowname, e->line);
+		return;
 	}
 	if (n < ncols)
 	{
@@ -1299,10 +1507,58 @@ read_active(GirCtx *ctx, GirRegion region)
 
 /* ---------- table 四 ---------- */
 
+static const GirRowId review_blocks[3] = {GIR_R_REVIEW, GIR_R_SUIT_DIRECT, GIR_R_SUIT_AFTER_REVIEW};
+
+/*
+ * Table 四 as one run of digits (a crawler dropped the separators): split
+ * it into 15 counts whose every fifth sums the four before it (R4.1-R4.3).
+ * Returns false when the values are not such a run.
+ */
+static bool
+review_from_glue(GirCtx *ctx, Entry *entries, int n, const GirTok *v, int nv)
+{
+	GirReport  *r = ctx->report;
+	char		digits[GIR_GLUE_MAX_DIGITS + 1];
+	int			len = 0,
+				i,
+				b;
+	GirCell		cells[15];
+	int			line = entries[0].line;
+
+	for (i = 0; i < n; i++)
+		if (entries[i].glued && len + entries[i].glued_len <= GIR_GLUE_MAX_DIGITS)
+		{
+			memcpy(digits + len, entries[i].glued, entries[i].glued_len);
+			len += entries[i].glued_len;
+			line = entries[i].line;
+		}
+	if (plain_digits(v, nv) + len < 15 || (nv > 0 && plain_digits(v, nv) == 0))
+		return false;
+	len += join_digits(v, nv, digits + len, sizeof(digits) - len);
+	memset(cells, 0, sizeof(cells));
+	for (i = 0; i < 15; i++)
+		cells[i].state = GIR_CELL_NULL;
+	fill_from_glue(ctx, cells, digits, len, 15, GIR_GLUE_BLOCKS_OF_5, "review_litigation", line);
+	for (b = 0; b < 3; b++)
+	{
+		GirRow	   *row = &r->rows[review_blocks[b]];
+
+		row->present = true;
+		row->line = line;
+		for (i = 0; i < 5; i++)
+		{
+			row->cells[i] = cells[5 * b + i];
+			row->cells[i].line = line;
+		}
+	}
+	r->found[GIR_SEC_REVIEW] = true;
+	return true;
+}
+
 static void
 read_review(GirCtx *ctx, GirRegion region)
 {
-	static const GirRowId blocks[3] = {GIR_R_REVIEW, GIR_R_SUIT_DIRECT, GIR_R_SUIT_AFTER_REVIEW};
+	const GirRowId *blocks = review_blocks;
 	GirReport  *r = ctx->report;
 	GirTRow    *rows;
 	int			nrows = gir_region_rows(ctx, region, &rows);
@@ -1367,6 +1623,8 @@ read_review(GirCtx *ctx, GirRegion region)
 			nall--;
 		while (nall > 15 && v[0].kind == GIR_TOK_EMPTY)
 			v++, nall--;
+		if (nall != 15 && review_from_glue(ctx, entries, n, v, nall))
+			return;
 		if (nall != 15)
 		{
 			gir_warn(ctx, "table_shape", entries[0].line,
