@@ -527,6 +527,28 @@ test_glued_cells(void)
 	gir_report_free(r);
 }
 
+/* The header of table 三 repeated after a page break labels no row. */
+static void
+test_repeated_header(void)
+{
+	static const char text[] =
+		"三、收到和处理政府信息公开申请情况\n"
+		"（三）不予公开\t1.属于国家秘密\t1\t0\t0\t0\t0\t0\t1\n"
+		"\t\t0\t0\t0\t0\t0\t0\t0\n"
+		"— 2 —\n"
+		"\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n"
+		"\t\t2\t0\t0\t0\t0\t0\t2\n";
+	GirReport  *r = parse_str(text, sizeof(text) - 1);
+
+	if (!CHECK(r != NULL))
+		return;
+	CHECK_ROW(r, GIR_R_DENIED_STATE_SECRET, "1 0 0 0 0 0 1");
+	CHECK_ROW(r, GIR_R_DENIED_PROHIBITED_BY_LAW, "0 0 0 0 0 0 0");
+	CHECK_ROW(r, GIR_R_DENIED_SECURITY_STABILITY, "2 0 0 0 0 0 2");
+	CHECK_ROW(r, GIR_R_TOTAL_PROCESSED, "absent");
+	gir_report_free(r);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -545,5 +567,6 @@ main(int argc, char **argv)
 	test_template_conflict();
 	test_site_debris_and_typos();
 	test_glued_cells();
+	test_repeated_header();
 	return TAP_DONE();
 }

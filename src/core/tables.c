@@ -1151,10 +1151,10 @@ match_t3_entry(const Entry *e, bool prev_took_following, GirRowId *leaf, T3Group
 	if ((int) *leaf < 0 && *group == G_NONE && e->pending_len > 0 && !prev_took_following)
 	{
 		squeeze(e->pending, e->pending_len, sq);
+		/* the table's header (also repeated after a page break) labels no row */
+		if (strstr(sq, "申请人情况") || strstr(sq, "自然人") || strstr(sq, "法人或其他组织"))
+			return false;
 		match_t3_label(sq, leaf, group);
-		/* heading words above the table are no row label */
-		if (*leaf == GIR_R_TOTAL_PROCESSED && strstr(sq, "申请人情况"))
-			*leaf = (GirRowId) -1;
 	}
 	return false;
 }
