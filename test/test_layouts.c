@@ -549,6 +549,31 @@ test_repeated_header(void)
 	gir_report_free(r);
 }
 
+/*
+ * Rows without labels, one value per line and no row boundaries: the rows
+ * had eight values, not seven, so cutting the stream into sevens does not
+ * add up; those rows stay empty rather than shifted.
+ */
+static void
+test_unlabeled_value_stream(void)
+{
+	static const char text[] =
+		"三、收到和处理政府信息公开申请情况\n"
+		"一、本年新收政府信息公开申请数量\n3\n0\n0\n0\n0\n0\n3\n"
+		"（三）不予公开\n9\n1\n0\n0\n0\n0\n0\n1\n"
+		"9\n2\n0\n0\n0\n0\n0\n2\n"
+		"（七）总计\n3\n0\n0\n0\n0\n0\n3\n";
+	GirReport  *r = parse_str(text, sizeof(text) - 1);
+
+	if (!CHECK(r != NULL))
+		return;
+	CHECK_ROW(r, GIR_R_NEW_RECEIVED, "3 0 0 0 0 0 3");
+	CHECK_ROW(r, GIR_R_DENIED_STATE_SECRET, "null null null null null null null");
+	CHECK(has_warning(r, "row_uncertain"));
+	CHECK_ROW(r, GIR_R_TOTAL_PROCESSED, "3 0 0 0 0 0 3");
+	gir_report_free(r);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -568,5 +593,6 @@ main(int argc, char **argv)
 	test_site_debris_and_typos();
 	test_glued_cells();
 	test_repeated_header();
+	test_unlabeled_value_stream();
 	return TAP_DONE();
 }

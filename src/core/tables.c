@@ -53,6 +53,8 @@ typedef struct Entry
 	const char *glued;			/* digits that lost their separators:
 								 * "（一）予以公开4100005" */
 	int			glued_len;
+	bool		streamed;		/* values gathered from lines of one value */
+	bool		chunk;			/* no label: cut from such a stream */
 	GirTok	   *vals;
 	int			nvals;
 	int			line;
@@ -656,6 +658,7 @@ build_entries(GirCtx *ctx, GirTRow *rows, int nrows, int expected, Entry **out)
 		const char *glued = NULL;
 		int			glued_len;
 
+		gir_tick(ctx);
 		for (k = 0; k < row->ntoks; k++)
 		{
 			const GirTok *t = &row->toks[k];
@@ -722,10 +725,16 @@ build_entries(GirCtx *ctx, GirTRow *rows, int nrows, int expected, Entry **out)
 			memcpy(grown + prev->nvals, row->toks + last_text + 1, nvals * sizeof(GirTok));
 			prev->vals = grown;
 			prev->nvals += nvals;
+			prev->streamed = true;
 			continue;
 		}
 		entries[n].label = label.data;
 		entries[n].label_len = (int) label.len;
+		/* rows without labels whose values came one per line: where one
+		 * row ends is a guess (the table must confirm it) */
+		entries[n].chunk = (label.len == 0 && pending.len == 0 && nvals == 1 &&
+							n > 0 && entries[n - 1].streamed);
+		entries[n].streamed = entries[n].chunk;
 		entries[n].glued = glued;
 		entries[n].glued_len = glued_len;
 		entries[n].pending = gir_strndup(ctx->arena, pending.data, pending.len);
@@ -925,6 +934,21 @@ same_values(const GirTok *a, const GirTok *b, int n)
 	return true;
 }
 
+/* Mark a row present with every cell null (the values follow, if known). */
+static void
+present_with_nulls(GirRow *row, int ncols, int line)
+{
+	int			i;
+
+	row->present = true;
+	row->line = line;
+	for (i = 0; i < ncols; i++)
+	{
+		row->cells[i].state = GIR_CELL_NULL;
+		row->cells[i].line = line;
+	}
+}
+
 /*
  * Store an entry's values into a row.  When they cannot be placed with
  * certainty the row is present with null cells and a warning says why.
@@ -940,13 +964,7 @@ store_values(GirCtx *ctx, GirRowId rowid, const Entry *e, GirTemplate tpl,
 	int			n = e->nvals;
 	int			i;
 
-	row->present = true;
-	row->line = e->line;
-	for (i = 0; i < ncols; i++)
-	{
-		row->cells[i].state = GIR_CELL_NULL;
-		row->cells[i].line = e->line;
-	}
+	present_with_nulls(row, ncols, e->line);
 	if (e->glued)
 	{
 		fill_from_glue(ctx, row->cells, e->glued, e->glued_len, ncols,
@@ -1151,10 +1169,11 @@ match_t3_entry(const Entry *e, bool prev_took_following, GirRowId *leaf, T3Group
 	if ((int) *leaf < 0 && *group == G_NONE && e->pending_len > 0 && !prev_took_following)
 	{
 		squeeze(e->pending, e->pending_len, sq);
-		/* the table's header (also repeated after a page break) labels no row */
-		if (strstr(sq, "申请人情况") || strstr(sq, "自然人") || strstr(sq, "法人或其他组织"))
-			return false;
 		match_t3_label(sq, leaf, group);
+		/* the 总计 of the table's header (also repeated after a page break) */
+		if (*leaf == GIR_R_TOTAL_PROCESSED &&
+			(strstr(sq, "申请人情况") || strstr(sq, "自然人") || strstr(sq, "法人或其他组织")))
+			*leaf = (GirRowId) -1;
 	}
 	return false;
 }
@@ -1211,6 +1230,22 @@ read_requests(GirCtx *ctx, GirRegion region)
 	int			i;
 	GirReport  *r = ctx->report;
 	bool		prev_took_following = false;
+	bool		chunks = false,
+				misaligned = false;
+
+	/*
+	 * Values that came one per line, with rows that have no label: they
+	 * were cut into rows of seven.  If any such row does not add up (R3.2),
+	 * the cut is wrong (rows of eight, a missing cell) and none of the
+	 * streamed rows can be trusted.
+	 */
+	for (i = 0; i < n; i++)
+	{
+		chunks |= entries[i].chunk;
+		if (entries[i].streamed && entries[i].nvals == 7 &&
+			!applicants_add_up(ctx, entries[i].vals))
+			misaligned = true;
+	}
 
 	for (i = 0; i < n; i++)
 	{
@@ -1323,7 +1358,19 @@ read_requests(GirCtx *ctx, GirRegion region)
 			gir_warn(ctx, "row_inferred", e->line,
 					 "row without a readable label taken as %s (%s) by %s",
 					 gir_row_def(leaf)->key, gir_row_def(leaf)->label_zh, how);
-		store_values(ctx, leaf, e, tpl, gir_row_def(leaf)->key);
+		/* a labelled row starts at its label: it stands if it adds up */
+		if (chunks && misaligned && e->streamed &&
+			(e->chunk || how || e->nvals != 7 || !applicants_add_up(ctx, e->vals)))
+		{
+			const GirColId *cols;
+
+			present_with_nulls(&r->rows[leaf], gir_row_columns(leaf, tpl, &cols), e->line);
+			gir_warn(ctx, "row_uncertain", e->line,
+					 "row %s: the values of rows without labels came one per line and do not add up row by row, so where this row starts is not certain; its cells are left empty",
+					 gir_row_def(leaf)->key);
+		}
+		else
+			store_values(ctx, leaf, e, tpl, gir_row_def(leaf)->key);
 		cursor = pos + 1;
 	}
 
