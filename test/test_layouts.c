@@ -574,6 +574,44 @@ test_unlabeled_value_stream(void)
 	gir_report_free(r);
 }
 
+/*
+ * Rows run together: TAB rows copied with single spaces, a whole table on
+ * one line.  Each label keeps its own numbers.
+ */
+static void
+test_rows_run_together(void)
+{
+	static const char spaced[] =
+		"三、收到和处理政府信息公开申请情况\n"
+		" 一、本年新收政府信息公开申请数量  5 1 0 0 1 0 7\n"
+		" (三) 不予公开 1. 属于国家秘密 1 0 0 0 0 0 1\n"
+		"  2. 其他法律行政法规禁止公开 0 0 0 0 0 0 0\n"
+		"(七) 总计  5 1 0 0 1 0 7\n";
+	static const char one_line[] =
+		"三、收到和处理政府信息公开申请情况\n"
+		"一、本年新收政府信息公开申请数量 5 1 0 0 1 0 7 二、上年结转政府信息公开申请数量 1 0 0 0 0 0 1 "
+		"（七）总计 5 1 0 0 1 0 7 四、结转下年度继续办理 1 0 0 0 0 0 1\n";
+	GirReport  *r = parse_str(spaced, sizeof(spaced) - 1);
+
+	if (CHECK(r != NULL))
+	{
+		CHECK_ROW(r, GIR_R_NEW_RECEIVED, "5 1 0 0 1 0 7");
+		CHECK_ROW(r, GIR_R_DENIED_STATE_SECRET, "1 0 0 0 0 0 1");
+		CHECK_ROW(r, GIR_R_DENIED_PROHIBITED_BY_LAW, "0 0 0 0 0 0 0");
+		CHECK_ROW(r, GIR_R_TOTAL_PROCESSED, "5 1 0 0 1 0 7");
+		gir_report_free(r);
+	}
+	r = parse_str(one_line, sizeof(one_line) - 1);
+	if (CHECK(r != NULL))
+	{
+		CHECK_ROW(r, GIR_R_NEW_RECEIVED, "5 1 0 0 1 0 7");
+		CHECK_ROW(r, GIR_R_CARRIED_OVER, "1 0 0 0 0 0 1");
+		CHECK_ROW(r, GIR_R_TOTAL_PROCESSED, "5 1 0 0 1 0 7");
+		CHECK_ROW(r, GIR_R_CARRIED_FORWARD, "1 0 0 0 0 0 1");
+		gir_report_free(r);
+	}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -594,5 +632,6 @@ main(int argc, char **argv)
 	test_glued_cells();
 	test_repeated_header();
 	test_unlabeled_value_stream();
+	test_rows_run_together();
 	return TAP_DONE();
 }

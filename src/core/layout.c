@@ -92,6 +92,7 @@ tokenize_field(GirCtx *ctx, const char *s, int len, int src_line,
 			break;
 		if (strspn(s + start, "|") >= (size_t) wlen)
 			continue;			/* a cell border left in the text: "0 |" */
+		gir_tick(ctx);			/* one line can hold many words */
 		kind = classify_word(ctx, s + start, wlen);
 		if (kind == GIR_TOK_TEXT)
 		{
@@ -263,10 +264,11 @@ line_is_blank(const GirLine *ln)
 static bool
 line_tab_led(const GirLine *ln)
 {
-	return ln->len > 0 && ln->s[0] == '\t';
+	/* a copy may have turned the leading TAB into a space */
+	return ln->len > 0 && (ln->s[0] == '\t' || ln->s[0] == ' ');
 }
 
-/* A line that holds at most one non-empty field after its leading TAB. */
+/* A line that holds at most one cell after its leading white space. */
 static bool
 line_single_cell(const GirLine *ln)
 {
@@ -274,17 +276,45 @@ line_single_cell(const GirLine *ln)
 				fields = 0;
 	bool		in_field = false;
 
-	for (i = 1; i < ln->len; i++)
+	int			numbers = 0,
+				words = 0;
+	bool		in_word = false,
+				digits_only = true;
+
+	/*
+	 * Cells are apart by TABs or by runs of spaces (PDF columns); and a line
+	 * with a number beside other words is a row (TAB rows copied with
+	 * spaces), not one cell.
+	 */
+	for (i = 1; i <= ln->len; i++)
 	{
-		if (ln->s[i] == '\t')
+		char		c = i < ln->len ? ln->s[i] : ' ';
+
+		if (c == '\t' || (c == ' ' && i + 1 < ln->len && ln->s[i + 1] == ' '))
 			in_field = false;
-		else if (ln->s[i] != ' ' && !in_field)
+		else if (c != ' ' && !in_field)
 		{
 			in_field = true;
 			fields++;
 		}
+		if (c == ' ' || c == '\t')
+		{
+			if (in_word)
+			{
+				words++;
+				numbers += digits_only;
+			}
+			in_word = false;
+			digits_only = true;
+		}
+		else
+		{
+			in_word = true;
+			if (!(c >= '0' && c <= '9') && c != '.' && c != ',')
+				digits_only = false;
+		}
 	}
-	return fields <= 1;
+	return fields <= 1 && (numbers == 0 || words == 1);
 }
 
 /* Append tokens to a row, doubling its array as needed. */
@@ -293,7 +323,8 @@ row_append(GirCtx *ctx, GirTRow *row, const GirTok *toks, int n)
 {
 	if (row->ntoks + n > row->cap)
 	{
-		int			cap = row->cap ? row->cap : 16;
+		/* a one-line row gets its exact size: most rows are one line */
+		int			cap = row->cap ? row->cap : n;
 		GirTok	   *grown;
 
 		while (cap < row->ntoks + n)
@@ -387,6 +418,9 @@ gir_region_rows(GirCtx *ctx, GirRegion region, GirTRow **rows_out)
 	GirTRow    *cur = NULL;
 	GirTok		linetoks[512];
 	int			block_first = -1;
+	int			next_text = -1; /* first non-blank line after a blank run */
+	char	   *join_buf = NULL;	/* the cell being joined, and its room */
+	int			join_cap = 0;
 
 	for (li = region.first; li < region.end; li++)
 	{
@@ -439,11 +473,13 @@ gir_region_rows(GirCtx *ctx, GirRegion region, GirTRow **rows_out)
 			if (cell_per_line)
 			{
 				/* the row ends unless untabbed text continues a cell */
-				int			next = li + 1;
+				int			next = li + 1 > next_text ? li + 1 : next_text;
 
+				/* each line is scanned once: a run of blanks stays linear */
 				while (next < region.end && (line_is_blank(&doc->lines[next]) ||
 											 line_is_rule(&doc->lines[next], &g)))
 					next++;
+				next_text = next;
 				if (next < region.end && !line_tab_led(&doc->lines[next]) &&
 					cur && cur->ntoks > 0 && cur->toks[cur->ntoks - 1].kind == GIR_TOK_TEXT)
 					continue;
@@ -461,11 +497,20 @@ gir_region_rows(GirCtx *ctx, GirRegion region, GirTRow **rows_out)
 		{
 			/* untabbed text continues the previous cell: join the two */
 			GirTok	   *last = &cur->toks[cur->ntoks - 1];
-			char	   *joined = gir_alloc(ctx->arena, last->len + linetoks[0].len + 1);
 
-			memcpy(joined, last->s, last->len);
-			memcpy(joined + last->len, linetoks[0].s, linetoks[0].len);
-			last->s = joined;
+			/* grow the joined cell's room by doubling: many lines stay linear */
+			if (last->s != join_buf || last->len + linetoks[0].len + 1 > join_cap)
+			{
+				int			need = last->len + linetoks[0].len + 1;
+				char	   *joined;
+
+				join_cap = need < 32 ? 64 : 2 * need;
+				joined = gir_alloc(ctx->arena, join_cap);
+				memcpy(joined, last->s, last->len);
+				join_buf = joined;
+				last->s = joined;
+			}
+			memcpy(join_buf + last->len, linetoks[0].s, linetoks[0].len);
 			last->len += linetoks[0].len;
 			continue;
 		}

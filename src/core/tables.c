@@ -633,6 +633,54 @@ glued_digits(GirCtx *ctx, GirTRow *row, int last_text, int expected, const char 
 }
 
 /*
+ * A row in which a label follows numbers holds several table rows that a
+ * copy ran together: cut it before each such label, so that no label is
+ * read with another row's numbers.
+ */
+static int
+split_run_together(GirCtx *ctx, GirTRow *rows, int nrows, GirTRow **out)
+{
+	int			total = 0,
+				r,
+				k,
+				n = 0;
+	GirTRow    *segs;
+
+	for (r = 0; r < nrows; r++)
+	{
+		total++;
+		for (k = 1; k < rows[r].ntoks; k++)
+			if (rows[r].toks[k].kind == GIR_TOK_TEXT && is_value(&rows[r].toks[k - 1]))
+				total++;
+	}
+	if (total == nrows)
+	{
+		*out = rows;
+		return nrows;
+	}
+	segs = gir_alloc0(ctx->arena, total * sizeof(GirTRow));
+	for (r = 0; r < nrows; r++)
+	{
+		int			start = 0;
+
+		for (k = 1; k <= rows[r].ntoks; k++)
+			if (k == rows[r].ntoks ||
+				(rows[r].toks[k].kind == GIR_TOK_TEXT && is_value(&rows[r].toks[k - 1])))
+			{
+				segs[n].toks = rows[r].toks + start;
+				segs[n].ntoks = k - start;
+				segs[n].src_line = start > 0 ? rows[r].toks[start].src_line : rows[r].src_line;
+				n++;
+				start = k;
+			}
+		if (rows[r].ntoks == 0)
+			segs[n++] = rows[r];
+	}
+	*out = segs;
+	return n;
+}
+
+/*
  * Split rows into entries.  expected is the number of values a row of this
  * table has (the largest, for table 二): a row of only empty cells shorter
  * than that is a heading row, not data.
@@ -640,11 +688,13 @@ glued_digits(GirCtx *ctx, GirTRow *row, int last_text, int expected, const char 
 static int
 build_entries(GirCtx *ctx, GirTRow *rows, int nrows, int expected, Entry **out)
 {
-	Entry	   *entries = gir_alloc0(ctx->arena, (nrows + 1) * sizeof(Entry));
+	Entry	   *entries;
 	int			n = 0;
 	GirBuf		pending;
 	int			r;
 
+	nrows = split_run_together(ctx, rows, nrows, &rows);
+	entries = gir_alloc0(ctx->arena, (nrows + 1) * sizeof(Entry));
 	gir_buf_init(&pending, ctx->arena, PENDING_MAX + 64);
 	for (r = 0; r < nrows; r++)
 	{
