@@ -612,6 +612,74 @@ test_rows_run_together(void)
 	}
 }
 
+/*
+ * Damage that once produced wrong numbers: a glued 本年增/减 with its
+ * sign (simplified and traditional), a table drawn in an HTML <pre>, an
+ * empty label cell before a blank total, and blank rows beside wrapped
+ * labels in text above and below.
+ */
+static void
+test_damage_regressions(void)
+{
+	static const char signed_glue[] =
+		"二、主动公开政府信息情况\n"
+		"信息内容 上一年项目数量 本年增/减 处理决定数量\n"
+		"行政事业性收费31減24\n"
+		"行政许可0+330\n"
+		"行政处罚\t40\t減4\t36\n";
+	static const char pre_box[] =
+		"<html><body><p>四、政府信息公开行政复议、行政诉讼情况</p><pre>\n"
+		"┌──┬──┬──┬──┬──┬──┬──┬──┬──┬──┬──┬──┬──┬──┬──┐\n"
+		"│2 │1 │0 │1 │4 │0 │0 │0 │1 │1 │0 │0 │0 │0 │0 │\n"
+		"└──┴──┴──┴──┴──┴──┴──┴──┴──┴──┴──┴──┴──┴──┴──┘\n"
+		"</pre></body></html>\n";
+	static const char empty_label_cell[] =
+		"<table><tr><td>2. 重复申请</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>\n"
+		"<tr><td></td><td>0</td><td>—</td><td>0</td><td>0</td><td>0</td><td>0</td><td>&nbsp;</td></tr></table>\n";
+	static const char blank_rows[] =
+		"三、收到和处理政府信息公开申请情况\n"
+		"   1.申请人无正当理由逾     1        0        0        0        0        0        1\n"
+		"   期不补正、行政机关不\n"
+		"   （六）其他处理   2.申请人逾期未按收费\n"
+		"   通知要求缴纳费用\n"
+		"   3.补正后申请内容仍不明确\n"
+		"   1.信访举报投诉类申请\n"
+		"0\n0\n0\n0\n0\n0\n0\n";
+	GirReport  *r;
+
+	r = parse_str(signed_glue, sizeof(signed_glue) - 1);
+	if (CHECK(r != NULL))
+	{
+		CHECK_ROW(r, GIR_R_FEES, "31 -24");
+		CHECK_ROW(r, GIR_R_LICENSING, "null null null");	/* 0/+3/30 or 0/+33/0 */
+		CHECK_ROW(r, GIR_R_PENALTY, "40 -4 36");
+		gir_report_free(r);
+	}
+	r = parse_str(pre_box, sizeof(pre_box) - 1);
+	if (CHECK(r != NULL))
+	{
+		CHECK_ROW(r, GIR_R_REVIEW, "2 1 0 1 4");
+		CHECK_ROW(r, GIR_R_SUIT_DIRECT, "0 0 0 1 1");
+		gir_report_free(r);
+	}
+	r = parse_str(empty_label_cell, sizeof(empty_label_cell) - 1);
+	if (CHECK(r != NULL))
+	{
+		/* no section titles: the rows are placed, the blank stays blank */
+		CHECK_ROW(r, GIR_R_NP_DUPLICATE, "absent");
+		gir_report_free(r);
+	}
+	r = parse_str(blank_rows, sizeof(blank_rows) - 1);
+	if (CHECK(r != NULL))
+	{
+		CHECK_ROW(r, GIR_R_OTHER_NO_CORRECTION, "1 0 0 0 0 0 1");
+		CHECK_ROW(r, GIR_R_OTHER_UNPAID_FEE, "absent");
+		CHECK_ROW(r, GIR_R_UNABLE_STILL_UNCLEAR, "absent");
+		CHECK_ROW(r, GIR_R_NP_COMPLAINT, "0 0 0 0 0 0 0");
+		gir_report_free(r);
+	}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -633,5 +701,6 @@ main(int argc, char **argv)
 	test_repeated_header();
 	test_unlabeled_value_stream();
 	test_rows_run_together();
+	test_damage_regressions();
 	return TAP_DONE();
 }

@@ -5,11 +5,16 @@ A report is first built as data (agency, year, template, the three tables as
 written cells, narrative blocks) and then rendered in one of the text layouts
 of shared/spec/report-format.md §5.  Its truth holds exactly what a perfect
 parser returns (the keys of shared/spec/output.md) plus the warning codes it
-must emit.  Noise options change the text only, never a value.
+must emit.  Noise options change the text only, never a value.  Damage kinds
+(--damage) imitate text that did not come from a clean copy: most change the
+text only, wildvalues also the truth; the truth then names the damage and the
+cells no parser can read (expect_null).
 
     genreport.py --samples --out data/samples          # the committed fixtures
     genreport.py --count 100 --seed 7 --layout mixed --out /tmp/gen
     genreport.py --count 1000 --jsonl /tmp/bench.jsonl --noise all
+    genreport.py --damaged-samples --out data/damaged   # the damaged fixtures (issue 7)
+    genreport.py --count 300 --damage any --out /tmp/dmg  # one or two damage kinds each
     genreport.py --selftest
 """
 
@@ -19,7 +24,7 @@ import random
 import re
 import sys
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -206,6 +211,7 @@ class Report:
     split_groups: tuple    # group labels the docx export splits over a blank line
     warnings: tuple
     blocks: tuple = ()
+    damage: "Damage" = None
 
 
 @dataclass(frozen=True)
@@ -222,6 +228,7 @@ class Spec:
     unlabeled: bool = None
     noise: frozenset = frozenset()
     pins: tuple = ()       # ((row, col, value, text), ...) table-二 cells as written
+    damage: tuple = ()     # kinds of DAMAGES, in that order
 
 
 # ------------------------------------------------------------------- agencies
@@ -691,11 +698,16 @@ def truth(report):
     def values(section):
         return {row: {col: cell.value for col, cell in cols.items()}
                 for row, cols in section.items()}
-    doc = {} if report.title_style == "none" else {"agency": report.agency.name}
+    damage = report.damage.kinds if report.damage else ()
+    agency = to_traditional(report.agency.name) if "traditional" in damage else report.agency.name
+    named = report.title_style != "none" or "debris" in damage     # 发布机构：<agency>
+    doc = {"agency": agency} if named else {}
     doc.update(year=report.year, template=report.template,
                active_disclosure=values(report.active), requests=values(report.requests),
                review_litigation=values(report.review),
                expect_warnings=list(report.warnings))
+    if damage:
+        doc.update(damage=list(damage), expect_null=list(report.damage.expect_null))
     return doc
 
 
@@ -897,62 +909,62 @@ def docx_cell(cell, st, rng):
     return st.label(cell.text)
 
 
+def docx_chunks(rows, nlabel, name, st, rng):
+    """Layout A table rows: one TAB-led line per cell, a merged cell's continuation
+    as a bare TAB, a blank line after each row."""
+    return [["\t" + (docx_cell(cell, st, rng) if r0 == r else "")
+             for c, (cell, r0, c0) in enumerate(grid_row) if c == c0] + [""]
+            for r, grid_row in enumerate(place(rows))]
+
+
 def render_docx(report, blocks, st, rng):
-    """Layout A (DOCX export): paragraphs as lines; tables one TAB-led cell per line,
-    a merged cell's continuation as a bare TAB, a blank line after each row."""
+    """Layout A (DOCX export): paragraphs as lines; tables one TAB-led cell per line."""
     gap = [""] * (rng.random() < .5)
     indent = rng.choice(("", IDEO_SPACE * 2, IDEO_SPACE + "   "))
     lines = []
     for b in blocks:
         if b.kind == "table":
-            rows, _ = TABLES[b.text](report)
-            lines.append("")
-            for r, grid_row in enumerate(place(rows)):
-                lines += ["\t" + (docx_cell(cell, st, rng) if r0 == r else "")
-                          for c, (cell, r0, c0) in enumerate(grid_row) if c == c0]
-                lines.append("")
-            lines += ["", ""]
+            lines += [""] + table_lines(report, b.text, st, rng, "docx") + ["", ""]
         else:
             lines += [(indent if b.kind == "p" else "") + b.text] + gap
     return "\n".join(lines) + "\n"
 
 
-def tab_table(rows, st, rng):
+def tab_chunks(rows, nlabel, name, st, rng):
     """Layout B: a row per line, merged cells as empty fields, ragged leading and trailing TABs."""
     def dress(cell):
         return st.value(cell.text) if cell.kind == "value" else st.label(cell.text)
-    lines = []
+    chunks = []
     for r, grid_row in enumerate(place(rows)):
         line = "\t".join(expanded(grid_row, r, dress))
         if rng.random() < .2:
             line = line.lstrip("\t")
-        lines.append(line + "\t" * (rng.random() < .3))
-    return "\n".join(lines)
+        chunks.append([line + "\t" * (rng.random() < .3)])
+    return chunks
 
 
-def pipe_block(rows):
-    """One pipe table: header row, separator, body; columns empty in every row dropped."""
-    if not rows:
-        return []
-    width = max(i + 1 for row in rows for i, text in enumerate(row) if text)
-    lines = ["| " + " | ".join(row[:width]) + " |" for row in rows]
-    return [lines[0], "|" + "---|" * width] + lines[1:] + [""]
-
-
-def pipe_tables(rows, nlabel, st):
-    """Layout C: pipe tables, a row's labels joined in one cell; clause headings start a new table."""
-    def dress(cell):
+def pipe_chunks(rows, nlabel, name, st, rng, dress=None):
+    """Layout C: pipe tables, a row's labels joined in one cell; clause headings start a new
+    table (a bold line); columns empty in every row of a table are dropped."""
+    def styled(cell):
         return st.value(cell.text) if cell.kind == "value" else st.label(cell.text)
-    out, body = [], []
+    tables = [(None, [])]
     for r, grid_row in enumerate(place(rows)):
-        texts = expanded(grid_row, r, dress)
+        texts = expanded(grid_row, r, dress or styled)
         if grid_row[0][0].kind == "title":
-            out += pipe_block(body) + [f"**{texts[0]}**", ""]
-            body = []
+            tables.append((texts[0], []))
         else:
             label = [" ".join(t for t in texts[:nlabel] if t)] if nlabel else []
-            body.append(label + texts[nlabel:])
-    return "\n".join(out + pipe_block(body)).strip()
+            tables[-1][1].append(label + texts[nlabel:])
+    chunks = []
+    for title, body in tables:
+        if title is not None:
+            chunks.append(["", f"**{title}**", ""] if chunks else [f"**{title}**", ""])
+        width = max((i + 1 for row in body for i, text in enumerate(row) if text), default=0)
+        for i, row in enumerate(body):
+            line = "| " + " | ".join(row[:width]) + " |"
+            chunks.append([line, "|" + "---|" * width] if i == 0 else [line])
+    return chunks
 
 
 def render_markup(report, blocks, st, rng):
@@ -969,8 +981,7 @@ def render_markup(report, blocks, st, rng):
         elif b.kind == "p":
             parts.append(b.text)
         else:
-            rows, nlabel = TABLES[b.text](report)
-            parts.append(tab_table(rows, st, rng) if tabrows else pipe_tables(rows, nlabel, st))
+            parts.append("\n".join(table_lines(report, b.text, st, rng, report.layout)))
     return "\n\n" + "\n\n".join(parts) + "\n"
 
 
@@ -995,14 +1006,25 @@ def html_cell(cell, st, rng):
     return esc(st.label(cell.text) if cell.kind == "label" else cell.text)
 
 
-def html_table(rows, st, rng):
-    """Layout D: a real <table> with rowspan / colspan as the form has them, a <tr> per line."""
-    out = ['<table border="1" cellspacing="0" cellpadding="0" width="100%" '
-           'style="border-collapse:collapse;">', "<tbody>"]
-    for row in rows:
-        tds = "".join(f"<td{html_spans(cell)}>{html_cell(cell, st, rng)}</td>" for cell in row)
-        out.append(f"<tr>{tds}</tr>")
-    return out + ["</tbody>", "</table>"]
+HTML_TABLE = ('<table border="1" cellspacing="0" cellpadding="0" width="100%" '
+              'style="border-collapse:collapse;">', "<tbody>")
+
+
+def html_chunks(rows, nlabel, name, st, rng, content=html_cell):
+    """Layout D: a <tr> per line, with rowspan / colspan as the form has them."""
+    return [["<tr>" + "".join(f"<td{html_spans(cell)}>{content(cell, st, rng)}</td>"
+                              for cell in row) + "</tr>"] for row in rows]
+
+
+def html_table(report, name, st, rng):
+    """A table in a web page: a real <table>, or the damage's table form in <pre> or <p> lines."""
+    lines = table_lines(report, name, st, rng, "html")
+    form = report.damage and report.damage.form
+    if form == "boxdraw":
+        return ["<pre>"] + [esc(line) for line in lines] + ["</pre>"]
+    if form:
+        return [f"<p>{esc(line)}</p>" for line in lines]
+    return list(HTML_TABLE) + lines + ["</tbody>", "</table>"]
 
 
 def html_spans(cell):
@@ -1022,7 +1044,7 @@ def render_html(report, blocks, st, rng):
         elif b.kind == "h1":
             out.append(f"<p><strong>{esc(b.text)}</strong></p>")
         elif b.kind == "table":
-            out += html_table(TABLES[b.text](report)[0], st, rng)
+            out += html_table(report, b.text, st, rng)
         else:
             out.append(f"<p>{esc(b.text)}</p>")
     return "\n".join(out + ["</div>", "</body>", "</html>"]) + "\n"
@@ -1119,13 +1141,15 @@ def pdf_rows(rows, nlabel, label_widths, min_value, st):
     return chunks
 
 
+def pdf_chunks(rows, nlabel, name, st, rng):
+    """Layout E table rows, with the label column widths of the table."""
+    label_widths, sub_widths, min_value = PDF_WIDTHS[name]
+    return pdf_rows(rows, nlabel, sub_widths if nlabel == 2 else label_widths, min_value, st)
+
+
 def pdf_table(report, name, st, rng):
     """A table's chunks; table 三 gets a page break between result rows, maybe a repeated header."""
-    rows, nlabel = TABLES[name](report)
-    label_widths, sub_widths, min_value = PDF_WIDTHS[name]
-    if nlabel == 2:
-        label_widths = sub_widths
-    chunks = pdf_rows(rows, nlabel, label_widths, min_value, st)
+    chunks = table_chunks(report, name, st, rng, "pdflayout")
     if name == "requests":
         at = rng.randint(8, len(chunks) - 4)
         repeat = chunks[:3] * (rng.random() < .5)
@@ -1163,6 +1187,698 @@ def render_pdflayout(report, blocks, st, rng):
     return paginate(chunks, rng.choice(FOOTERS))
 
 
+# --------------------------------------------------------------------- damage
+
+DAMAGES = ("glue", "boxdraw", "grid", "pipecells", "mdhtml",
+           "traditional", "typos", "debris", "wildvalues")
+# Damages that print the tables in another form, with the layouts each can sit in.
+FORMS = {"glue": LAYOUTS, "boxdraw": ("docx", "tabrows", "markdown", "html"),
+         "grid": ("tabrows", "markdown"), "pipecells": ("docx", "tabrows", "markdown"),
+         "mdhtml": ("markdown",)}
+# Warning codes only damaged reports expect (proposals for the parser).
+DAMAGE_WARNINGS = ("cells_split", "cells_split_ambiguous", "label_repaired", "row_blank",
+                   "cell_negative", "agency_from_metadata", "traditional_script")
+
+
+@dataclass
+class Damage:
+    """What was done to a report's text, and what a perfect parser must say about it."""
+    kinds: tuple                  # in DAMAGES order
+    edits: dict                   # (table, row, cell) → the cell's damaged text (typos)
+    heads: frozenset = frozenset()  # tables given converter-made column headers (debris)
+    expect_null: tuple = ()       # "section.row.col": cells no parser can read (glue)
+
+    @property
+    def form(self):
+        """The damage that prints the tables, if any."""
+        return next((kind for kind in self.kinds if kind in FORMS), None)
+
+    def edit_rows(self, name, rows, nlabel):
+        """A table's rows with the damaged labels, under converter-made headers."""
+        rows = [[replace(cell, text=self.edits.get((name, r, i), cell.text))
+                 for i, cell in enumerate(row)] for r, row in enumerate(rows)]
+        return [converter_head(rows, nlabel)] + rows if name in self.heads else rows
+
+
+# ---- glue: crawler dumps that lose the separators inside a row
+
+# One cell as the generator writes it: a count, a signed change, money, 3件, 152790元, or a
+# placeholder.  It accepts more than any one column does, so a glued row it reads only one
+# way cannot be read another way by a parser that knows the columns.
+CELL_TOKEN = re.compile(r"[减增+\-－]?(?:0|[1-9]\d*)(?:\.\d+)?[件元]?|[—/\-－]")
+PLACEHOLDERS = ("—", "/", "-", "－")
+
+
+def token_value(text):
+    """A cell's text as its number: 减263 → -263, 3件 → 3, 152790元 → 15.279 (万元);
+    None for a placeholder."""
+    if text in PLACEHOLDERS:
+        return None
+    value = Decimal(text.lstrip("减增+-－").rstrip("件元"))
+    if text[0] in "减-－":
+        value = -value
+    return value / 10000 if text.endswith("元") else value
+
+
+def adds_up(values):
+    """The last value is the sum of the others (blanks count as 0)."""
+    return sum(v or 0 for v in values[:-1]) == (values[-1] or 0)
+
+
+def glue_readings(texts, block, limit=2):
+    """Up to limit ways to cut the glued texts back into len(texts) cells.
+
+    block > 0: every block of that many cells ends with the sum of the
+    others (R3.2, R4.x), and a reading must respect it.
+    """
+    run, n, found = "".join(texts), len(texts), []
+    ends = [[j for j in range(i + 1, len(run) + 1) if CELL_TOKEN.fullmatch(run, i, j)]
+            for i in range(len(run))]
+
+    def walk(pos, values):
+        k = len(values)
+        if block and k and k % block == 0 and not adds_up(values[-block:]):
+            return
+        if k == n:
+            if pos == len(run):
+                found.append(tuple(values))
+            return
+        for end in ends[pos] if pos < len(run) else ():
+            if len(run) - end < n - k - 1 or len(found) >= limit:
+                return
+            walk(end, values + [token_value(run[pos:end])])
+
+    walk(0, [])
+    return found
+
+
+def glued_rows(report):
+    """Rows glue prints as one run: (cell paths, written texts, truth values, block size)."""
+    tables = ((report.active, "active_disclosure", 0), (report.requests, "requests", len(REQ_COLS)))
+    for table, section, block in tables:
+        for key, cols in table.items():
+            yield ([f"{section}.{key}.{col}" for col in cols], [c.text for c in cols.values()],
+                   tuple(c.value for c in cols.values()), block)
+    cells = [(f"review_litigation.{row}.{col}", report.review[row][col]) for row in REVIEW_ROWS
+             for col in REVIEW_COLS]
+    yield ([path for path, _ in cells], [c.text for _, c in cells],
+           tuple(c.value for _, c in cells), len(REVIEW_COLS))
+
+
+def plan_glue(report):
+    """The cells a perfect parser must leave null (rows with several readings) and its warnings.
+
+    A row of one cell needs no cut; a row with an empty cell keeps its TABs.  Table 四's
+    stray space (glue_chunks) stands between two cells, so it only ever helps a reader.
+    """
+    unreadable, codes = [], set()
+    for paths, texts, truth_values, block in glued_rows(report):
+        if len(texts) < 2 or "" in texts:
+            continue
+        readings = glue_readings(texts, block)
+        if readings == [truth_values]:
+            codes.add("cells_split")
+        else:
+            unreadable += paths
+            codes.add("cells_split_ambiguous")
+    return tuple(unreadable), [code for code in DAMAGE_WARNINGS if code in codes]
+
+
+def own_cells(grid_row, r):
+    """The cells that start in grid row r."""
+    return [cell for c, (cell, r0, c0) in enumerate(grid_row) if (r0, c0) == (r, c)]
+
+
+def glue_chunks(rows, nlabel, name, st, rng):
+    """glue: a row as one run, labels and values with no separator (a row with an empty cell
+    keeps its TABs); table 四's fifteen values sometimes with a stray space between two."""
+    chunks = []
+    for r, grid_row in enumerate(place(rows)):
+        cells = own_cells(grid_row, r)
+        values = [cell.text for cell in cells if cell.kind == "value"]
+        if "" in values:
+            chunks.append(["\t".join(cell.text for cell in cells)])
+            continue
+        if name == "review" and len(values) > 1 and rng.random() < .5:
+            i = rng.randrange(1, len(values))
+            values[i] = " " + values[i]
+        chunks.append(["".join(cell.text for cell in cells if cell.kind != "value")
+                       + "".join(values)])
+    return chunks
+
+
+# ---- boxdraw and grid: tables drawn with frame lines (w3m -dump, pandoc grid tables)
+
+# Display columns of the label columns (one label column, two), and the narrowest value column.
+FRAME_WIDTHS = {"active": ((16,), (8, 8), 8), "requests": ((6, 8, 16), None, 2),
+                "review": ((), None, 2)}
+# w3m's junctions by the lines that meet there: (up, down, left, right).
+BOX = {(0, 0, 0, 0): " ", (0, 0, 0, 1): "─", (0, 0, 1, 0): "─", (0, 0, 1, 1): "─",
+       (0, 1, 0, 0): "│", (1, 0, 0, 0): "│", (1, 1, 0, 0): "│",
+       (0, 1, 0, 1): "┌", (0, 1, 1, 0): "┐", (1, 0, 0, 1): "└", (1, 0, 1, 0): "┘",
+       (1, 1, 0, 1): "├", (1, 1, 1, 0): "┤", (0, 1, 1, 1): "┬", (1, 0, 1, 1): "┴",
+       (1, 1, 1, 1): "┼"}
+
+
+@dataclass(frozen=True)
+class Frame:
+    """How frame lines are drawn."""
+    pad: int               # spaces either side of a cell's text
+    bar: str               # vertical line
+    rule: str              # horizontal line
+    head_rule: str         # horizontal line under the header rows
+    ascii: bool            # "+" at every junction (pandoc) or box-drawing characters (w3m)
+
+    def junction(self, up, down, left, right, rule):
+        """The character where lines meet."""
+        if not self.ascii:
+            return BOX[up, down, left, right]
+        if (up or down) and (left or right):
+            return "+"
+        return self.bar if up or down else rule if left or right else " "
+
+
+W3M = Frame(0, "│", "─", "─", False)
+PANDOC = Frame(1, "|", "-", "=", True)
+
+
+def frame_widths(rows, nlabel, name):
+    """Display columns of every grid column of a table."""
+    labels, sub_labels, least = FRAME_WIDTHS[name]
+    grid = place(rows)
+    return list(sub_labels if nlabel == 2 else labels) + [
+        value_width(grid, c, least) for c in range(nlabel, len(grid[0]))]
+
+
+def row_heights(grid, texts):
+    """Lines per grid row: enough for its cells, a merged cell's lines spread over its rows."""
+    heights = [1] * len(grid)
+    spans = sorted((r, c) for r, c in texts if grid[r][c][0].rs > 1)
+    for (r, c), lines in texts.items():
+        if grid[r][c][0].rs == 1:
+            heights[r] = max(heights[r], len(lines))
+    for r, c in spans:
+        rs = grid[r][c][0].rs
+        heights[r + rs - 1] += max(0, len(texts[r, c]) - sum(heights[r:r + rs]))
+    return heights
+
+
+def framed(rows, widths, frame, head_rows=0):
+    """A table drawn with frame lines around every cell, labels wrapped inside their cells:
+    one chunk per row (its lines and the rule below it; the first also the top rule)."""
+    grid = place(rows)
+    nrows, ncols = len(grid), len(grid[0])
+
+    def inner(c, cs):
+        return sum(widths[c:c + cs]) + 2 * frame.pad * (cs - 1) + cs - 1
+
+    texts = {(r, c): wrap_width(cell.text, inner(c, cell.cs))
+             for r, grid_row in enumerate(grid) for c, (cell, r0, c0) in enumerate(grid_row)
+             if (r0, c0) == (r, c)}
+    heights = row_heights(grid, texts)
+
+    def owner(r, c):
+        return grid[r][c][1:] if 0 <= r < nrows else None
+
+    def rule(a, rule_char):
+        b = a + 1
+        cuts = [owner(a, c) != owner(b, c) for c in range(ncols)]
+        line = ""
+        for j in range(ncols + 1):
+            up = 0 <= a and (j in (0, ncols) or owner(a, j - 1) != owner(a, j))
+            down = b < nrows and (j in (0, ncols) or owner(b, j - 1) != owner(b, j))
+            left, right = j > 0 and cuts[j - 1], j < ncols and cuts[j]
+            line += frame.junction(up, down, left, right, rule_char)
+            if j < ncols:
+                line += (rule_char if cuts[j] else " ") * (widths[j] + 2 * frame.pad)
+        return line
+
+    def content(r, k):
+        line, c = frame.bar, 0
+        while c < ncols:
+            cell, r0, c0 = grid[r][c]
+            lines, i = texts[r0, c0], sum(heights[r0:r]) + k
+            text = lines[i] if i < len(lines) else ""
+            gap = inner(c0, cell.cs) - text_width(text) + frame.pad
+            line += " " * frame.pad + text + " " * gap + frame.bar
+            c += cell.cs
+        return line
+
+    return [([rule(-1, frame.rule)] if r == 0 else [])
+            + [content(r, k) for k in range(heights[r])]
+            + [rule(r, frame.head_rule if r == head_rows - 1 else frame.rule)]
+            for r in range(nrows)]
+
+
+def head_count(rows):
+    """How many rows at the top hold only column headers."""
+    return next((i for i, row in enumerate(rows) if any(c.kind != "head" for c in row)), len(rows))
+
+
+def box_chunks(rows, nlabel, name, st, rng):
+    """boxdraw: the table as w3m -dump prints it, clause headings as full-width cells."""
+    return framed(rows, frame_widths(rows, nlabel, name), W3M)
+
+
+def grid_chunks(rows, nlabel, name, st, rng):
+    """grid: pandoc grid tables, "+===+" under the header rows; table 二 one table per clause."""
+    widths, chunks, block = frame_widths(rows, nlabel, name), [], []
+    for row in rows + [None]:
+        if row is not None and row[0].kind != "title":
+            block.append(row)
+            continue
+        if block:
+            chunks += framed(block, widths, PANDOC, head_count(block))
+        if row is not None:
+            chunks.append(["", f"**{row[0].text}**", ""] if chunks else [f"**{row[0].text}**", ""])
+        block = []
+    return chunks
+
+
+# ---- pipecells: one cell per line, with the pipes of a broken table conversion
+
+def pipe_runs(texts):
+    """Each cell's text on its line followed by a line of pipes; an empty cell adds its pipe
+    to the run (|| or |||)."""
+    lines, run = [], 0
+    for text in texts:
+        if text:
+            if run:
+                lines.append("|" * run)
+            lines.append(text)
+            run = 0
+        run += 1
+    return lines + ["|" * run]
+
+
+def pipecell_chunks(rows, nlabel, name, st, rng):
+    """pipecells: one cell per line, each ending with " |" (an empty cell as a bare "|"),
+    or followed by a line of pipes."""
+    suffixed = rng.random() < .5
+    chunks = []
+    for r, grid_row in enumerate(place(rows)):
+        texts = expanded(grid_row, r, lambda cell: cell.text)
+        chunks.append([f"{text} |" if text else "|" for text in texts] if suffixed
+                      else pipe_runs(texts))
+    return chunks
+
+
+# ---- mdhtml: markdown with the inline HTML of web editors
+
+SPAN_STYLES = ("font-size:14px", "font-family:仿宋", "font-size:12pt")
+RAW_HTML_TABLE = "requests"    # the converter keeps the table with row-spanning labels as HTML
+
+
+def span(cell, style):
+    """A cell's text in an inline <span>: a long label broken by <br>, a blank as &nbsp;."""
+    text = cell.text
+    if cell.kind == "label" and len(text) > 12:
+        inner = esc(text[:8]) + "<br>" + esc(text[8:])
+    else:
+        inner = esc(text) or "&nbsp;"
+    return f'<span style="{style}">{inner}</span>'
+
+
+def mdhtml_chunks(rows, nlabel, name, st, rng):
+    """mdhtml: pipe tables whose cells hold <span>s, table 三 as a raw HTML <table>."""
+    if name == RAW_HTML_TABLE:
+        body = html_chunks(rows, nlabel, name, st, rng)
+        return [list(HTML_TABLE)] + body + [["</tbody>", "</table>"]]
+    style = rng.choice(SPAN_STYLES)
+    return pipe_chunks(rows, nlabel, name, st, rng, dress=lambda cell: span(cell, style))
+
+
+# ---- traditional: pages from mirror sites in traditional characters
+
+# Vocabulary a converter swaps as words, before the characters.
+TRADITIONAL_WORDS = (("信息", "資訊"), ("文件", "檔案"), ("重复", "重複"), ("关系", "關係"),
+                     ("制作", "製作"))
+# Simplified → traditional, in pairs: every character of the template's labels and section
+# titles that differs, then common ones of the narrative.
+TRADITIONAL_PAIRS = (
+    "万萬业業为為举舉于於会會体體关關内內决決况況减減办辦务務动動励勵区區单單发發后後"
+    "国國处處复復奖獎审審对對属屬废廢开開强強当當总總执執护護报報据據数數无無机機权權"
+    "条條构構检檢没沒现現确確稳穩类類纠糾纳納组組织織经經结結给給继繼续續维維缴繳罚罰"
+    "范範获獲补補规規计計认認议議许許讼訟访訪诉訴询詢请請购購费費转轉过過这這进進问問"
+    "项項题題额額采採"
+    "们們实實时時门門网網设設见見传傳达達严嚴证證专專导導领領责責综綜训訓练練济濟财財"
+    "预預员員线線热熱电電话話众眾响響应應级級县縣镇鎮乡鄉厅廳园園营營桥橋云雲栖棲岭嶺"
+    "东東间間长長书書记記习習觉覺贯貫彻徹标標准準态態样樣环環场場监監资資划劃输輸运運"
+    "卫衛农農视視频頻图圖读讀释釋广廣闻聞页頁录錄档檔备備终終统統满滿义義变變与與两兩"
+    "个個还還从從优優质質险險价價较較围圍绩績评評调調汇匯压壓层層坚堅创創历歷闭閉职職"
+    "归歸纸紙畅暢丰豐鹭鷺阅閱纪紀扬揚紧緊亲親协協负負担擔称稱论論细細节節观觀点點极極"
+    "积積际際够夠诚誠语語说說写寫误誤岚嵐芦蘆术術识識将將头頭")
+# Characters of the labels and titles that traditional writing shares.
+TRADITIONAL_SAME = (
+    "一七三上下不中主之九予事二五人仍他付以件企位作供保信元全八公六其具再出分列到制加勾"
+    "十危卷及反取另只可合告和商四因在增外大存安定家容密尚工已年府度形律性息情成或投持按"
+    "掌接提握收改政效文新方明有服期未本果查案止正求法然版物理用由申的益目直相知研社禁科"
+    "秘程稽章第等管系自行被裁要起通逾部重量金集需")
+TRADITIONAL = str.maketrans(dict(zip(TRADITIONAL_PAIRS[::2], TRADITIONAL_PAIRS[1::2])))
+
+
+def to_traditional(text):
+    """text as a mirror site prints it: 政府信息公开 → 政府資訊公開, 规范性文件 → 規範性檔案."""
+    for simplified, traditional in TRADITIONAL_WORDS:
+        text = text.replace(simplified, traditional)
+    return text.translate(TRADITIONAL)
+
+
+def template_texts():
+    """Every label, header and section title of both templates (report-format.md §1, §2)."""
+    texts = list(SECTION_TITLES) + ["四、因政府信息公开工作被申请行政复议、提起行政诉讼情况",
+                                    "五、政府信息公开工作存在的主要问题及改进情况"]
+    texts += [REQ_NOTE, RESULT_HEAD, CLOSING_ROW[1], "申请人情况", "自然人", "法人或其他组织",
+              "总计", "信息内容", "行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉",
+              "采购总金额（万元）", "政府信息公开工作年度报告"]
+    texts += list(ORG_LABELS) + list(REVIEW_LABELS) + [label for _, label in OTHER_SERVICE_KINDS]
+    for template in ("2019", "2021"):
+        for group, items in result_blocks(template):
+            texts += [group or ""] + [label for _, label in items]
+        for heading, headers, lines in ACTIVE[template]:
+            texts += [heading, *headers] + [label for _, label, _ in lines]
+    return texts + [label for _, label in OPENING_ROWS]
+
+
+# ---- typos: labels damaged by hand or by OCR
+
+NUMBERING = re.compile(r"（[一二三四五六七]）|\([一二三四五六七]\) ?|\d\. ?|[一二三四]、")
+# Same-sound characters an input method picks by mistake.
+HOMOPHONES = {"性": "型", "予": "于", "理": "里", "务": "物", "请": "清", "制": "治",
+              "密": "蜜", "议": "义", "审": "申", "取": "去", "确": "却"}
+# Column headers as converters and typists leave them.
+HEADER_TYPOS = {"行政复议": "行政法复议", "现行有效件数": "现行有效件", "本年新制作数量": "本年新制作",
+                "尚未审结": "尚未审", "社会公益组织": "社会公益组", "本年处理决定数量": "本年处理决定数"}
+CLAUSE = re.compile(r"(第二十条第)（[一二三四五六七八九]）项")
+
+
+def split_numbering(text):
+    """A label as (its numbering, the rest): （三）不予公开 → （三）, 不予公开."""
+    m = NUMBERING.match(text)
+    return (m.group(), text[m.end():]) if m else ("", text)
+
+
+def typo_drop(text, rng):
+    """One to three characters dropped from the middle: 2.其他法律行政止公开."""
+    numbering, core = split_numbering(text)
+    if len(core) < 6:
+        return None
+    i = rng.randrange(2, len(core) - 3)
+    return numbering + core[:i] + core[i + rng.randint(1, min(3, len(core) - i - 2)):]
+
+
+def typo_homophone(text, rng):
+    """A same-sound character in place of the right one: 行政事业型收费."""
+    numbering, core = split_numbering(text)
+    spots = [i for i, ch in enumerate(core) if ch in HOMOPHONES]
+    if not spots:
+        return None
+    i = rng.choice(spots)
+    return numbering + core[:i] + HOMOPHONES[core[i]] + core[i + 1:]
+
+
+def typo_truncate(text, rng):
+    """The end of a long label cut off: 1.本机关不掌握相关."""
+    numbering, core = split_numbering(text)
+    if len(core) < 8:
+        return None
+    return numbering + core[:rng.randint(-(-len(core) * 3 // 5), len(core) - 2)]
+
+
+def typo_numbering(text, rng):
+    """1、 instead of 1."""
+    return re.sub(r"^(\d)\.", r"\1、", text) if re.match(r"\d\.", text) else None
+
+
+def typo_old_label(text, rng):
+    """The T2019 label 规范性文件 in a T2021 table."""
+    return "规范性文件" if text == "行政规范性文件" else None
+
+
+# Typos of a row's own label: (function, the warning a perfect parser gives).
+LABEL_TYPOS = ((typo_drop, "label_repaired"), (typo_homophone, "label_repaired"),
+               (typo_truncate, "label_repaired"), (typo_numbering, None),
+               (typo_old_label, "label_repaired"))
+
+
+def label_cells(report):
+    """Cells of the three tables as (table, row, cell index, cell, is the row's own label)."""
+    out = []
+    for name, build in TABLES.items():
+        for r, row in enumerate(build(report)[0]):
+            labels = [i for i, cell in enumerate(row) if cell.kind == "label"]
+            has_values = any(cell.kind == "value" for cell in row)
+            out += [(name, r, i, cell, has_values and bool(labels) and i == labels[-1])
+                    for i, cell in enumerate(row)]
+    return out
+
+
+def lost_label_rows(report, cells):
+    """Table-三 items whose label may be lost (row_inferred): not the first of their group,
+    not blank, so their position is certain."""
+    rows = TABLES["requests"](report)[0]
+    return [(name, r, i) for name, r, i, cell, own in cells
+            if name == "requests" and own and re.match(r"\d", cell.text)
+            and sum(c.kind == "label" for c in rows[r]) == 1
+            and any(c.text for c in rows[r] if c.kind == "value")]
+
+
+def plan_typos(report, rng):
+    """Label edits ((table, row, cell) → text) and the warnings a perfect parser gives for them."""
+    cells = label_cells(report)
+    edits, codes = {}, set()
+    lost = lost_label_rows(report, cells)
+    if lost and rng.random() < .6:
+        name, r, i = rng.choice(lost)
+        edits[name, r, i] = ""
+        codes.add("row_inferred")
+    taken = {(name, r + d) for name, r, _ in edits for d in (-1, 0, 1)}
+    own = [(name, r, i, cell.text) for name, r, i, cell, is_own in cells
+           if is_own and (name, r) not in taken]
+    for typo, code in rng.sample(LABEL_TYPOS, rng.randint(2, len(LABEL_TYPOS))):
+        for name, r, i, text in rng.sample(own, len(own)):
+            damaged = (name, r, i) not in edits and typo(text, rng)
+            if damaged:
+                edits[name, r, i] = damaged
+                codes.update([code] if code else [])
+                break
+    for name, r, i, cell, _ in cells:
+        if cell.kind == "head" and cell.text in HEADER_TYPOS and rng.random() < .3:
+            edits[name, r, i] = HEADER_TYPOS[cell.text]
+        elif cell.kind == "title" and rng.random() < .3:
+            edits[name, r, i] = CLAUSE.sub(r"\1", cell.text)
+    return edits, [code for code in ("label_repaired", "row_inferred") if code in codes]
+
+
+# ---- debris: web pages and converters leave text that is no part of the report
+
+BREADCRUMBS = ("首页 > 政务公开 > 政府信息公开年报", "当前位置：首页 >> 信息公开 >> 政府信息公开年度报告",
+               "您现在的位置：首页 > 政府信息公开 > 法定主动公开内容 > 年度报告")
+PAGE_TOOLS = ("【字体：大 中 小】 【打印本页】 【关闭窗口】", "字号：大 | 中 | 小    打印", "分享到：")
+
+
+def meta_lines(report, rng):
+    """Navigation and the metadata block a government site prints above a report."""
+    year = report.year + 1
+    return (rng.choice(BREADCRUMBS),
+            f"索引号：{rng.randint(10 ** 8, 10 ** 9 - 1)}/{year}-{rng.randint(1, 99999):05d}",
+            f"发布机构：{report.agency.name}",
+            f"发文日期：{year}-01-{rng.randint(10, 31):02d}",
+            "分类：" + rng.choice(("政府信息公开年报", "年度报告", "政务公开")),
+            rng.choice(PAGE_TOOLS))
+
+
+def converter_head(rows, nlabel):
+    """Column headers a converter makes up: 项目 | 数据1 | 数据2 …"""
+    ncols = len(place(rows)[0])
+    return ([GCell("项目", "head", cs=nlabel)] if nlabel else []) + [
+        GCell(f"数据{i}", "head") for i in range(1, ncols - nlabel + 1)]
+
+
+# Rows of each table's header (table 二: its first clause heading and column headers).
+HEAD_ROWS = {"active": 2, "requests": 3, "review": 3}
+
+
+def table_debris(chunks, name, damage, loose, rng):
+    """Page numbers between rows; in table 三 also its header repeated after a page break
+    and one header row repeated in the middle."""
+    heads = HEAD_ROWS[name] + (name in damage.heads)
+    inserts = []
+
+    def somewhere(new):
+        inserts.append((rng.randrange(heads, len(chunks)), new))
+
+    def footer():
+        page = rng.randint(2, 5)
+        return loose(rng.choice(FOOTERS).format(page=page, pages=page + rng.randint(0, 3)))
+
+    if name != "requests":
+        if rng.random() < .4:
+            somewhere([footer()])
+    else:
+        if rng.random() < .5:
+            somewhere([footer()] + chunks[:heads])
+        if rng.random() < .5:
+            somewhere([chunks[heads - 2]])
+        if not inserts or rng.random() < .5:
+            somewhere([footer()])
+    for at, new in sorted(inserts, key=lambda insert: -insert[0]):
+        chunks[at:at] = new
+    return chunks
+
+
+# ---- wildvalues: values as people type them
+
+def zero_cells(tables):
+    """(table, row, column) of the zero cells of the given tables."""
+    return [(table, row, col) for table in tables for row, cols in table.items()
+            for col, cell in cols.items() if cell.value == 0]
+
+
+def wild_units(report, rng):
+    """Counts with their unit inside the cell: 3件."""
+    cells = [(row, col) for row, cols in report.requests.items() for col, cell in cols.items()
+             if cell.value]
+    for row, col in rng.sample(cells, min(3, len(cells))):
+        value = report.requests[row][col].value
+        report.requests[row][col] = Written(value, f"{value}件")
+    return None
+
+
+def wild_yuan(report, rng):
+    """A money cell written in 元 under a 万元 header: 152790元 is 15.279."""
+    if report.template == "2021":
+        row = "fees"
+    elif "万元" in report.procurement_header:
+        row = "procurement"
+    else:
+        return None
+    yuan = rng.randrange(10_000, 3_000_000, 10)
+    report.active[row]["amount"] = Written(Decimal(yuan) / 10000, f"{yuan}元")
+    return "unit_converted"
+
+
+def wild_negative(report, rng):
+    """A negative count in table 二, kept as written."""
+    cells = [(row, col) for row, cols in report.active.items() for col in cols
+             if col not in ("change", "amount")]
+    row, col = rng.choice(cells)
+    value = report.active[row][col].value or rng.randint(1, 9)
+    report.active[row][col] = Written(-value, rng.choice(("-", "－")) + str(value))
+    return "cell_negative"
+
+
+def wild_blank_row(report, rng):
+    """A table-三 item left blank from end to end (truth: the row, every cell null)."""
+    rows = [key for key in leaf_keys(report.template) if "." in key
+            and all(cell.value == 0 for cell in report.requests[key].values())]
+    if not rows:
+        return None
+    key = rng.choice(rows)
+    report.requests[key] = {col: Written(None, "") for col in REQ_COLS}
+    return "row_blank"
+
+
+def wild_placeholders(report, rng):
+    """Zero cells of tables 三 and 四 written as - or /."""
+    cells = zero_cells((report.requests, report.review))
+    for table, row, col in rng.sample(cells, min(rng.randint(2, 4), len(cells))):
+        table[row][col] = Written(None, rng.choice("-/"))
+    return "cell_blank" if cells else None
+
+
+WILD = (wild_units, wild_yuan, wild_negative, wild_blank_row, wild_placeholders)
+
+
+def plan_wild(report, rng):
+    """Rewrite some cells as people type them (the truth follows); the warnings they call for."""
+    chosen = [wild for wild in WILD if rng.random() < .7]
+    if len(chosen) < 2:
+        chosen = rng.sample(WILD, 2)
+    codes = {wild(report, rng) for wild in chosen}
+    return [code for code in WARNING_CODES + DAMAGE_WARNINGS if code in codes]
+
+
+# ---- putting it together
+
+def apply_damage(report, kinds, rng):
+    """Damage a built report: rewrite cells (wildvalues), plan label typos, debris and what
+    glue makes unreadable; the warnings a perfect parser gives join the report's."""
+    codes = list(report.warnings)
+    if "wildvalues" in kinds:
+        codes += plan_wild(report, rng)
+    edits = {}
+    if "typos" in kinds:
+        edits, more = plan_typos(report, rng)
+        codes += more
+    heads = frozenset()
+    if "debris" in kinds:
+        report.blocks = tuple(Block("p", line) for line in meta_lines(report, rng)) + report.blocks
+        if report.title_style == "none":
+            codes.append("agency_from_metadata")
+        heads = frozenset(name for name in TABLES if rng.random() < .4) or frozenset(
+            [rng.choice(list(TABLES))])
+    unreadable = ()
+    if "glue" in kinds:
+        unreadable, more = plan_glue(report)
+        codes += more
+    if "traditional" in kinds:
+        codes.append("traditional_script")
+    report.damage = Damage(kinds, edits, heads, unreadable)
+    report.warnings = tuple(dict.fromkeys(codes))
+
+
+def draw_damage(rng, layout):
+    """One or two damage kinds that fit the layout, at most one of them a table form."""
+    fitting = [kind for kind in DAMAGES if layout in FORMS.get(kind, LAYOUTS)]
+    kinds = rng.sample(fitting, rng.choice((1, 2)))
+    if all(kind in FORMS for kind in kinds) and len(kinds) == 2:
+        kinds[1] = rng.choice([kind for kind in fitting if kind not in FORMS])
+    return tuple(kind for kind in DAMAGES if kind in kinds)
+
+
+# ------------------------------------------------------------ table printing
+
+def table_rows(report, name):
+    """A table's rows as the report prints them: the template's, then the damage's edits."""
+    rows, nlabel = TABLES[name](report)
+    if report.damage:
+        rows = report.damage.edit_rows(name, rows, nlabel)
+    return rows, nlabel
+
+
+def table_chunks(report, name, st, rng, base):
+    """A table as chunks, one list of lines per row, printed by the layout's printer (base)
+    or by the damage's table form, with debris between rows."""
+    rows, nlabel = table_rows(report, name)
+    form = report.damage and report.damage.form
+    print_rows, loose = PRINTERS[form or base]
+    chunks = print_rows(rows, nlabel, name, st, rng)
+    if report.damage and "debris" in report.damage.kinds and loose:
+        chunks = table_debris(chunks, name, report.damage, loose, rng)
+    return chunks
+
+
+def table_lines(report, name, st, rng, base):
+    """A table's lines (see table_chunks)."""
+    return [line for chunk in table_chunks(report, name, st, rng, base) for line in chunk]
+
+
+# A table printer: (chunks of a table's rows, how it prints a loose line such as a page
+# number between rows; None when a line cannot stand between its rows).
+PRINTERS = {
+    "docx": (docx_chunks, lambda text: ["", text, ""]),
+    "tabrows": (tab_chunks, lambda text: [text]),
+    "markdown": (pipe_chunks, lambda text: ["", text, ""]),
+    "html": (html_chunks, None),
+    "pdflayout": (pdf_chunks, lambda text: PAGE_BREAK),
+    "glue": (glue_chunks, lambda text: [text]),
+    "boxdraw": (box_chunks, None),
+    "grid": (grid_chunks, None),
+    "pipecells": (pipecell_chunks, lambda text: [text]),
+    "mdhtml": (mdhtml_chunks, None),
+}
+
 RENDERERS = {"docx": render_docx, "tabrows": render_markup, "markdown": render_markup,
              "html": render_html, "pdflayout": render_pdflayout}
 
@@ -1173,6 +1889,8 @@ def render_once(report, blocks, noise, seed):
     pad_rate = rng.choice((0, .2, .5)) if report.layout == "docx" else 0
     st = Styler(rng, noise, max(pad_rate, .35 * ("pad" in noise)))
     text = RENDERERS[report.layout](report, noisy_blocks(blocks, noise, rng), st, rng)
+    if report.damage and "traditional" in report.damage.kinds:
+        text = to_traditional(text)
     if "bookmark" in noise:
         text = add_bookmark(text, rng)
     return text.replace("\n", "\r\n") if "crlf" in noise else text
@@ -1190,8 +1908,10 @@ def render(report, noise, seed):
 
 
 def make(spec, key):
-    """Build and render one report; everything the spec leaves open is drawn from key."""
+    """Build, damage and render one report; everything the spec leaves open is drawn from key."""
     report = build_report(spec, random.Random(key))
+    if spec.damage:
+        apply_damage(report, spec.damage, random.Random(key + ":damage"))
     return report, render(report, spec.noise, key + ":render")
 
 
@@ -1235,24 +1955,74 @@ SAMPLES = (
 )
 
 
+
+def damaged(layout, damage, **fixed):
+    """A spec for a damaged fixture (no unlabeled rows: their stray cell is damage of its own)."""
+    return Spec(layout, damage=damage, unlabeled=False, **fixed)
+
+
+# The committed damaged fixtures (data/damaged): every kind at least once, both templates.
+DAMAGED_SAMPLES = (
+    ("01", "", damaged("docx", ("glue",), year=2023, title="own_line", profile="small")),
+    ("02", "", damaged("tabrows", ("glue",), year=2020, title="inline", profile="tiny", subrows=(),
+                       yuan=False, pins=(("penalty", "change", -263, "减263"),))),
+    ("03", "", damaged("markdown", ("boxdraw",), year=2022, title="inline", profile="none",
+                       blanks=False)),
+    ("04", "", damaged("docx", ("boxdraw",), year=2019, title="inline", profile="none", subrows=(),
+                       yuan=False, blanks=False)),
+    ("05", "", damaged("markdown", ("grid",), year=2020, title="spaced", profile="tiny",
+                       subrows=("inspection", "confirmation"), yuan=False)),
+    ("06", "", damaged("docx", ("pipecells",), year=2024, title="own_line", profile="small")),
+    ("07", "", damaged("markdown", ("mdhtml",), year=2021, title="inline", profile="none",
+                       blanks=False)),
+    ("08", "", damaged("html", ("traditional",), year=2020, title="own_line", profile="small",
+                       subrows=(), yuan=False)),
+    ("09", "", damaged("tabrows", ("typos",), year=2023, title="inline", profile="small")),
+    ("10", "", damaged("docx", ("typos",), year=2019, title="split", profile="busy", subrows=(),
+                       yuan=False)),
+    ("11", "", damaged("pdflayout", ("debris",), year=2022, title="none", profile="small")),
+    ("12", "", damaged("markdown", ("debris",), year=2020, title="inline", profile="small",
+                       subrows=(), yuan=False)),
+    ("13", "", damaged("tabrows", ("wildvalues",), year=2024, title="inline", profile="small")),
+    ("14", "", damaged("docx", ("wildvalues",), year=2020, title="own_line", profile="busy",
+                       subrows=(), yuan=False)),
+    ("15", "", damaged("markdown", ("glue", "traditional"), year=2022, title="inline",
+                       profile="small")),
+)
+
+
 def sample_cases(seed):
     """The fixture set as (number, variant, spec, key)."""
     for number, variant, spec in SAMPLES:
         yield number, variant, spec, f"sample:{seed}:{number}"
 
 
-def random_cases(count, seed, layout, template, noise):
-    """count drawn reports as (number, variant, spec, key)."""
+def damaged_sample_cases(seed):
+    """The damaged fixture set as (number, variant, spec, key)."""
+    for number, variant, spec in DAMAGED_SAMPLES:
+        yield number, variant, spec, f"damaged:{seed}:{number}"
+
+
+def random_cases(count, seed, layout, template, noise, damage=()):
+    """count drawn reports as (number, variant, spec, key).
+
+    damage: kinds every report gets, or ("any",) for one or two drawn per report.
+    """
     rng = random.Random(f"{seed}:layouts")
     digits = max(2, len(str(count)))
+    layouts = [name for name in LAYOUTS if all(name in FORMS.get(kind, LAYOUTS) for kind in damage)]
     for i in range(1, count + 1):
-        chosen = rng.choice(LAYOUTS) if layout == "mixed" else layout
-        yield f"{i:0{digits}d}", "", Spec(chosen, template=template, noise=noise), f"{seed}:{i}"
+        chosen = rng.choice(layouts) if layout == "mixed" else layout
+        kinds = draw_damage(rng, chosen) if damage == ("any",) else damage
+        spec = Spec(chosen, template=template, noise=noise, damage=kinds,
+                    unlabeled=False if kinds else None)
+        yield f"{i:0{digits}d}", "", spec, f"{seed}:{i}"
 
 
 def stem(number, variant, report):
-    """File name without extension: NN_<layout>_<template>[_<variant>]."""
-    return "_".join(filter(None, (number, report.layout, report.template, variant)))
+    """File name without extension: NN_<layout>_<template>[_<variant>][_<damage-kinds>]."""
+    kinds = "-".join(report.damage.kinds) if report.damage else ""
+    return "_".join(filter(None, (number, report.layout, report.template, variant, kinds)))
 
 
 # ----------------------------------------------------------------------- json
@@ -1304,23 +2074,26 @@ def check_review(rev):
     """Table 四: contract columns and R4.1–R4.3."""
     return [f"R4.{i} {row}" for i, row in enumerate(REVIEW_ROWS, 1)
             if tuple(rev[row]) != REVIEW_COLS
-            or sum(list(rev[row].values())[:4]) != rev[row]["total"]]
+            or sum(v or 0 for v in list(rev[row].values())[:4]) != (rev[row]["total"] or 0)]
 
 
 def check_cells(doc):
-    """Table 二 shape, signs (only 本年增/减 may be negative) and the warning list."""
+    """Table 二 shape, signs (only 本年增/减 and a damaged count may be negative), nulls and
+    the warning list."""
     allowed = active_columns(doc["template"])
     errors = [f"active_disclosure.{row}: not a {doc['template']} row with these columns"
               for row, cols in doc["active_disclosure"].items() if tuple(cols) != allowed.get(row)]
     cells = [(f"{section}.{row}.{col}", value)
              for section in ("active_disclosure", "requests", "review_litigation")
              for row, cols in doc[section].items() for col, value in cols.items()]
-    errors += [f"{name} negative" for name, value in cells
-               if value is not None and value < 0 and not name.endswith(".change")]
-    if any(value is None for _, value in cells) != ("cell_blank" in doc["expect_warnings"]):
-        errors.append("cell_blank expected exactly when a cell is null")
-    return errors + [f"unknown warning {code}" for code in doc["expect_warnings"]
-                     if code not in WARNING_CODES]
+    expected = doc["expect_warnings"]
+    errors += [f"{name} negative" for name, value in cells if value is not None and value < 0
+               and not name.endswith(".change") and "cell_negative" not in expected]
+    blanks_expected = bool({"cell_blank", "row_blank"} & set(expected))
+    if any(value is None for _, value in cells) != blanks_expected:
+        errors.append("cell_blank or row_blank expected exactly when a cell is null")
+    return errors + [f"unknown warning {code}" for code in expected
+                     if code not in WARNING_CODES + DAMAGE_WARNINGS]
 
 
 def check_truth(doc):
@@ -1342,20 +2115,46 @@ def check_unlabeled(report):
     return errors
 
 
+def check_glue(report):
+    """No glued row may read, uniquely, as other numbers than the truth (no parser escapes that)."""
+    if not report.damage or "glue" not in report.damage.kinds:
+        return []
+    return [f"glue {paths[0].rsplit('.', 1)[0]} reads uniquely as {readings[0]}"
+            for paths, texts, truth_values, block in glued_rows(report)
+            if len(texts) > 1 and "" not in texts
+            for readings in [glue_readings(texts, block)]
+            if len(readings) == 1 and readings[0] != truth_values]
+
+
+def check_traditional():
+    """Characters of the template's labels and titles the traditional map does not cover."""
+    covered = set(TRADITIONAL_PAIRS[::2]) | set(TRADITIONAL_SAME)
+    missing = sorted({ch for text in template_texts() for ch in text
+                      if "\u4e00" <= ch <= "\u9fff"} - covered)
+    return [f"traditional map misses {''.join(missing)}"] if missing else []
+
+
 def selftest(seed):
-    """Check every sample and 300 drawn reports in all layouts and noises; 0 when all hold."""
+    """Check every sample, 300 drawn reports in all layouts and noises and 300 damaged ones;
+    0 when all hold.  Damaged reports drawn at random may exceed the size range."""
     rng = random.Random(f"{seed}:selftest")
-    cases = list(sample_cases(seed)) + [
+    cases = list(sample_cases(seed)) + list(damaged_sample_cases(seed)) + [
         (f"drawn{i}", "", Spec(LAYOUTS[i % len(LAYOUTS)],
                                noise=frozenset(n for n in NOISES if rng.random() < .4)), f"{seed}:st{i}")
-        for i in range(300)]
-    failures = 0
+        for i in range(300)] + [
+        (f"damaged{number}", variant, spec, key)
+        for number, variant, spec, key in random_cases(300, f"{seed}:st", "mixed", None,
+                                                       frozenset(), ("any",))]
+    errors = check_traditional()
+    for error in errors:
+        print(error, file=sys.stderr)
+    failures = bool(errors)
     for number, variant, spec, key in cases:
         report, text = make(spec, key)
         name = stem(number, variant, report)
-        errors = check_truth(truth(report)) + check_unlabeled(report)
+        errors = check_truth(truth(report)) + check_unlabeled(report) + check_glue(report)
         size = len(text.encode())
-        if not SIZE_RANGE[0] <= size <= SIZE_RANGE[1]:
+        if not SIZE_RANGE[0] <= size <= SIZE_RANGE[1] and not number.startswith("damaged"):
             errors.append(f"{size} bytes, outside {SIZE_RANGE}")
         for error in errors:
             print(f"{name} ({spec.layout}): {error}", file=sys.stderr)
@@ -1373,6 +2172,19 @@ def parse_noise(text):
     if unknown:
         raise argparse.ArgumentTypeError(f"unknown noise {', '.join(sorted(unknown))}")
     return frozenset(names)
+
+
+def parse_damage(text):
+    """--damage: a comma list of DAMAGES with at most one table form, or 'any'."""
+    kinds = tuple(kind for kind in text.split(",") if kind)
+    if kinds == ("any",):
+        return kinds
+    unknown = set(kinds) - set(DAMAGES)
+    if unknown:
+        raise argparse.ArgumentTypeError(f"unknown damage {', '.join(sorted(unknown))}")
+    if sum(kind in FORMS for kind in kinds) > 1:
+        raise argparse.ArgumentTypeError(f"at most one of {', '.join(FORMS)}")
+    return tuple(kind for kind in DAMAGES if kind in kinds)
 
 
 def write(cases, out, jsonl):
@@ -1402,16 +2214,29 @@ def main(argv=None):
                         help=f"comma list of {','.join(NOISES)}, or all")
     parser.add_argument("--out", type=Path, help="directory for NAME.txt + NAME.truth.json")
     parser.add_argument("--jsonl", type=Path, help='file of {"source","body","truth"} lines')
+    parser.add_argument("--damage", type=parse_damage, default=(),
+                        help=f"comma list of {','.join(DAMAGES)} (one table form at most), "
+                             "or any: one or two drawn per report")
     parser.add_argument("--samples", action="store_true",
                         help="write the committed fixture set instead of drawn reports")
+    parser.add_argument("--damaged-samples", action="store_true",
+                        help="write the committed damaged fixture set instead of drawn reports")
     parser.add_argument("--selftest", action="store_true", help="re-check all rules and exit")
     args = parser.parse_args(argv)
     if args.selftest:
         return selftest(args.seed)
     if not (args.out or args.jsonl):
         parser.error("give --out and/or --jsonl")
-    cases = (sample_cases(args.seed) if args.samples else
-             random_cases(args.count, args.seed, args.layout, args.template, args.noise))
+    if args.layout != "mixed" and not all(args.layout in FORMS.get(kind, LAYOUTS)
+                                          for kind in args.damage):
+        parser.error(f"--damage {','.join(args.damage)} does not fit --layout {args.layout}")
+    if args.samples:
+        cases = sample_cases(args.seed)
+    elif args.damaged_samples:
+        cases = damaged_sample_cases(args.seed)
+    else:
+        cases = random_cases(args.count, args.seed, args.layout, args.template, args.noise,
+                             args.damage)
     write(cases, args.out, args.jsonl)
     return 0
 

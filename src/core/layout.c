@@ -26,6 +26,23 @@ is_space(char c)
 	return c == ' ';
 }
 
+/*
+ * A page number or footer on a line of its own (— 3 —, 第 3 页 共 5 页),
+ * however it is indented or bordered.
+ */
+static bool
+is_page_debris(GirCtx *ctx, const char *s, int len)
+{
+	size_t		ovec[2 * PCRE_OVEC];
+
+	while (len > 0 && (*s == ' ' || *s == '\t' || *s == '|'))
+		s++, len--;
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '|'))
+		len--;
+	return len > 0 && len < 40 &&
+		gir_match(ctx, GIR_PAT_PAGE_DEBRIS, s, len, ovec, PCRE_OVEC) > 0;
+}
+
 /* Classify one space-free word as NUM, BLANK or TEXT. */
 static GirTokKind
 classify_word(GirCtx *ctx, const char *s, int len)
@@ -35,7 +52,8 @@ classify_word(GirCtx *ctx, const char *s, int len)
 
 	/* cheap filters first: most words are plainly text */
 	if ((c >= '0' && c <= '9') || c == '+' || c == '-' ||
-		(len >= 3 && (memcmp(s, "减", 3) == 0 || memcmp(s, "增", 3) == 0)))
+		(len >= 3 && (memcmp(s, "减", 3) == 0 || memcmp(s, "減", 3) == 0 ||
+					  memcmp(s, "增", 3) == 0)))
 	{
 		if (gir_match(ctx, GIR_PAT_NUMBER, s, len, ovec, PCRE_OVEC) > 0)
 			return GIR_TOK_NUM;
@@ -92,6 +110,9 @@ tokenize_field(GirCtx *ctx, const char *s, int len, int src_line,
 			break;
 		if (strspn(s + start, "|") >= (size_t) wlen)
 			continue;			/* a cell border left in the text: "0 |" */
+		if (wlen > 6 && memcmp(s + start, "数据", 6) == 0 &&
+			strspn(s + start + 6, "0123456789") == (size_t) (wlen - 6))
+			continue;			/* a converter's column header: 数据1 */
 		gir_tick(ctx);			/* one line can hold many words */
 		kind = classify_word(ctx, s + start, wlen);
 		if (kind == GIR_TOK_TEXT)
@@ -204,13 +225,12 @@ tokenize_line(GirCtx *ctx, const GirLine *ln, GirTok *toks, int max)
 	int			n = 0;
 	int			pipes = 0;
 	int			i;
-	size_t		ovec[2 * PCRE_OVEC];
 
 	for (i = 0; i < len; i++)
 		if (s[i] == '|')
 			pipes++;
 
-	if (len < 48 && gir_match(ctx, GIR_PAT_PAGE_DEBRIS, s, len, ovec, PCRE_OVEC) > 0)
+	if (is_page_debris(ctx, s, len))
 		return 0;
 
 	if (pipes >= 2)
@@ -559,7 +579,8 @@ gir_parse_number(GirCtx *ctx, const char *s, int len, GirCell *cell, bool money,
 	{
 		const char *sign = s + ovec[2];
 
-		negative = (*sign == '-' || memcmp(sign, "减", 3) == 0);
+		negative = (*sign == '-' || memcmp(sign, "减", 3) == 0 ||
+					memcmp(sign, "減", 3) == 0);
 	}
 	for (i = ovec[4]; i < ovec[5] && nd < 40; i++)
 		if (s[i] != ',')

@@ -199,6 +199,7 @@ frequent_year(GirCtx *ctx)
 			{
 				size_t		ovec[2 * OVEC];
 
+				gir_tick(ctx);	/* one line can hold many years */
 				if (gir_match(ctx, GIR_PAT_YEAR, copy + start, ln->len - start, ovec, OVEC) <= 0)
 					break;
 				y = parse_year(copy + start, ovec[2], ovec[3]);

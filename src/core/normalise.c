@@ -227,6 +227,34 @@ fold_traditional(uint32_t cp)
 	return cp;
 }
 
+/*
+ * A quick test before fold_traditional's search: one bit per code point of
+ * U+4E00-U+9FFF, set for the traditional characters of trad_simp.
+ */
+#define TRAD_FIRST	0x4E00
+#define TRAD_LAST	0x9FFF
+
+static bool
+maybe_traditional(uint32_t cp)
+{
+	static uint64_t bits[(TRAD_LAST - TRAD_FIRST + 1) / 64];
+	static bool ready = false;
+
+	if (!ready)
+	{
+		size_t		k;
+
+		for (k = 0; k < sizeof(trad_simp) / sizeof(trad_simp[0]); k++)
+			if (trad_simp[k][0] >= TRAD_FIRST && trad_simp[k][0] <= TRAD_LAST)
+				bits[(trad_simp[k][0] - TRAD_FIRST) / 64] |=
+				(uint64_t) 1 << ((trad_simp[k][0] - TRAD_FIRST) % 64);
+		ready = true;
+	}
+	if (cp < TRAD_FIRST || cp > TRAD_LAST)
+		return true;			/* outside the bitmap: ask fold_traditional */
+	return (bits[(cp - TRAD_FIRST) / 64] >> ((cp - TRAD_FIRST) % 64)) & 1;
+}
+
 /* Words mirror sites swap in, mapped back (same byte length). */
 static const char *const vocabulary[][2] = {
 	{"资讯", "信息"},
@@ -254,8 +282,39 @@ gir_squeeze(const char *s, size_t len, char *out, size_t outcap)
 	while (i < len)
 	{
 		uint32_t	cp;
-		int			n = gir_utf8_decode((const unsigned char *) s + i, len - i, &cp);
+		unsigned char c = (unsigned char) s[i];
+		int			n;
 
+		/* fast paths: ASCII, and CJK ideographs U+4000-U+9FFF (lead E4-E9) */
+		if (c < 0x80)
+		{
+			i++;
+			if (!isalnum(c))
+				continue;
+			if (o + 4 >= outcap)
+				break;
+			out[o++] = (char) c;
+			continue;
+		}
+		if (c >= 0xE4 && c <= 0xE9 && len - i >= 3 &&
+			((unsigned char) s[i + 1] & 0xC0) == 0x80 &&
+			((unsigned char) s[i + 2] & 0xC0) == 0x80)
+		{
+			cp = ((uint32_t) (c & 0x0F) << 12) |
+				((uint32_t) (s[i + 1] & 0x3F) << 6) | (uint32_t) (s[i + 2] & 0x3F);
+			if (o + 4 >= outcap)
+				break;
+			if (maybe_traditional(cp))
+				o += gir_utf8_encode(fold_traditional(cp), out + o);
+			else
+			{
+				memcpy(out + o, s + i, 3);
+				o += 3;
+			}
+			i += 3;
+			continue;
+		}
+		n = gir_utf8_decode((const unsigned char *) s + i, len - i, &cp);
 		i += n;
 		cp = fold_char(cp);
 		if (cp == 0 || !is_key_char(cp))
@@ -312,14 +371,6 @@ lazy_find(LazyFind *lf, const char *from, const char *end)
 	}
 	lf->none_left = true;
 	return NULL;
-}
-
-static bool
-contains_ci(const char *s, size_t len, const char *needle)
-{
-	LazyFind	lf = {needle, true, NULL, false};
-
-	return lazy_find(&lf, s, s + len) != NULL;
 }
 
 static const struct
@@ -397,6 +448,7 @@ typedef struct Writer
 	int			nlines;
 	int			cap;
 	bool		collapse_space; /* HTML: runs of white space are one space */
+	int			pre;			/* inside <pre>: white space and breaks kept */
 } Writer;
 
 static void
@@ -441,7 +493,7 @@ put_cp(Writer *w, uint32_t cp)
 	{
 		char		prev = w->out.len > w->line_start ? w->out.data[w->out.len - 1] : '\t';
 
-		if (w->collapse_space && (prev == ' ' || prev == '\t'))
+		if (w->collapse_space && w->pre == 0 && (prev == ' ' || prev == '\t'))
 			return;
 	}
 	else if (w->line_src == 0)
@@ -501,6 +553,12 @@ handle_tag(Writer *w, const char *s, const char *gt, int *table_depth)
 		*table_depth += closing ? (*table_depth > 0 ? -1 : 0) : 1;
 		end_line(w, false);
 	}
+	else if (strcmp(name, "pre") == 0)
+	{
+		/* preformatted text: a table drawn with box characters, say */
+		w->pre += closing ? (w->pre > 0 ? -1 : 0) : 1;
+		end_line(w, false);
+	}
 	else if (strcmp(name, "tr") == 0)
 		end_line(w, false);
 	else if (!closing && (strcmp(name, "td") == 0 || strcmp(name, "th") == 0))
@@ -509,14 +567,44 @@ handle_tag(Writer *w, const char *s, const char *gt, int *table_depth)
 		end_line(w, false);
 }
 
-/* The text looks like HTML if it has table rows or block markup. */
+/*
+ * Is the text HTML?  It is when it has table rows; it is a whole page
+ * (where line breaks are mere white space) when it has <html> or <body>,
+ * or paragraphs outside tables.  A markdown or text report with an HTML
+ * table inside keeps its own lines.
+ */
 static void
 detect_html(const char *text, size_t len, bool *html, bool *page)
 {
-	*html = contains_ci(text, len, "<td") || contains_ci(text, len, "<tr");
-	*page = contains_ci(text, len, "<html") || contains_ci(text, len, "<body") ||
-		contains_ci(text, len, "<p>") || contains_ci(text, len, "<p ") ||
-		contains_ci(text, len, "<div");
+	static const char *const page_tags[] = {"html", "body", "p", "div", "br", NULL};
+	const char *p = text;
+	const char *end = text + len;
+	int			table_depth = 0;
+
+	*html = *page = false;
+	while ((p = memchr(p, '<', end - p)) != NULL)
+	{
+		char		name[8];
+		int			n = 0,
+					i;
+		bool		closing = (++p < end && *p == '/');
+
+		if (closing)
+			p++;
+		while (p < end && n < (int) sizeof(name) - 1 && isalnum((unsigned char) *p))
+			name[n++] = (char) tolower((unsigned char) *p++);
+		name[n] = '\0';
+		if (p < end && isalnum((unsigned char) *p))
+			continue;			/* a longer name: not one of ours */
+		if (strcmp(name, "td") == 0 || strcmp(name, "tr") == 0)
+			*html = true;
+		else if (strcmp(name, "table") == 0)
+			table_depth += closing ? (table_depth > 0 ? -1 : 0) : 1;
+		else if (table_depth == 0)
+			for (i = 0; page_tags[i]; i++)
+				if (strcmp(name, page_tags[i]) == 0)
+					*page = true;
+	}
 	if (*page)
 		*html = true;
 }
@@ -542,19 +630,35 @@ gir_normalise(GirCtx *ctx, const char *text, size_t len)
 	size_t		nsrc = 1;
 	size_t		i;
 	int			k;
+	bool		has_cr;
+	const char *q;
+	int			steps = 0;		/* a tick every 32 characters: one line can be long */
 
-	/* source line offsets, for provenance */
-	for (i = 0; i < len; i++)
-		if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= len || text[i + 1] != '\n')))
+	/* source line offsets, for provenance; without CR, memchr finds them */
+	has_cr = len > 0 && memchr(text, '\r', len) != NULL;
+	if (has_cr)
+	{
+		for (i = 0; i < len; i++)
+			if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= len || text[i + 1] != '\n')))
+				nsrc++;
+	}
+	else if (len > 0)
+		for (q = text; (q = memchr(q, '\n', (size_t) (end - q))) != NULL; q++)
 			nsrc++;
 	r->src = text;
 	r->srclen = len;
 	r->line_off = gir_alloc(ctx->arena, (nsrc + 1) * sizeof(size_t));
 	r->line_off[0] = 0;
 	r->nlines = 1;
-	for (i = 0; i < len; i++)
-		if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= len || text[i + 1] != '\n')))
-			r->line_off[r->nlines++] = i + 1;
+	if (has_cr)
+	{
+		for (i = 0; i < len; i++)
+			if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= len || text[i + 1] != '\n')))
+				r->line_off[r->nlines++] = i + 1;
+	}
+	else if (len > 0)
+		for (q = text; (q = memchr(q, '\n', (size_t) (end - q))) != NULL; q++)
+			r->line_off[r->nlines++] = (size_t) (q - text) + 1;
 
 	detect_html(text, len, &html, &page);
 	ctx->doc.html = html;
@@ -572,10 +676,15 @@ gir_normalise(GirCtx *ctx, const char *text, size_t len)
 		unsigned char c = (unsigned char) *p;
 		uint32_t	cp;
 
+		if (++steps >= 32)
+		{
+			steps = 0;
+			gir_tick(ctx);
+		}
 		if (c == '\r' || c == '\n')
 		{
 			p += (c == '\r' && p + 1 < end && p[1] == '\n') ? 2 : 1;
-			if (html && (page || table_depth > 0))
+			if (html && (page || table_depth > 0) && w.pre == 0)
 				put_cp(&w, ' ');
 			else
 				end_line(&w, true);
@@ -584,7 +693,7 @@ gir_normalise(GirCtx *ctx, const char *text, size_t len)
 		}
 		if (c == '\t')
 		{
-			if (html)
+			if (html && w.pre == 0)
 				put_cp(&w, ' ');
 			else
 				put_tab(&w);
@@ -645,6 +754,41 @@ gir_normalise(GirCtx *ctx, const char *text, size_t len)
 			{
 				put_cp(&w, cp);
 				p += n;
+				continue;
+			}
+		}
+		{
+			/*
+			 * Fast path: a run of characters fold_char keeps as they are
+			 * (printable ASCII but [ < &, CJK ideographs U+4000-U+9FFF, and
+			 * spaces outside HTML) is copied in one piece.
+			 */
+			const char *q = p;
+			bool		ink = false;
+
+			while (q < end)
+			{
+				unsigned char d = (unsigned char) *q;
+
+				if (d > 0x20 && d < 0x7F && d != '[' && d != '<' && d != '&')
+					q++, ink = true;
+				else if (d == ' ' && !html)
+					q++;
+				else if (d >= 0xE4 && d <= 0xE9 && end - q >= 3 &&
+						 ((unsigned char) q[1] & 0xC0) == 0x80 &&
+						 ((unsigned char) q[2] & 0xC0) == 0x80)
+					q += 3, ink = true;
+				else
+					break;
+			}
+			if (q > p)
+			{
+				if (ink && w.line_src == 0)
+					w.line_src = w.src_line;
+				gir_buf_append(&w.out, p, (size_t) (q - p));
+				for (steps += (int) ((q - p) % 32); q - p >= 32; p += 32)
+					gir_tick(ctx);	/* a long run counts as its characters */
+				p = q;
 				continue;
 			}
 		}

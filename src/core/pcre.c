@@ -35,7 +35,7 @@ static GirPattern patterns[GIR_NPATTERNS] = {
 	[GIR_PAT_YEAR] = {"year",
 		"(?<![0-9〔\\[])((?:19|20)[0-9]{2})\\s*年"},
 	[GIR_PAT_NUMBER] = {"number",
-		"^(减少|增加|减|增|[+-])?\\s*([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(\\.[0-9]+)?\\s*"
+		"^(减少|減少|增加|减|減|增|[+-])?\\s*([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(\\.[0-9]+)?\\s*"
 		"(万元|元|件|个|项|条|次|篇)?$"},
 	[GIR_PAT_PLACEHOLDER] = {"placeholder",
 		"^(?:[-—–―─~]+|/|\\\\|无|不适用|空|×|\\*|…+|\\.{2,}|持平)$"},
@@ -43,11 +43,14 @@ static GirPattern patterns[GIR_NPATTERNS] = {
 		"^\\s*(?:[-—–]+\\s*[0-9]{1,4}\\s*[-—–]+|第\\s*[0-9]{1,4}\\s*[页頁](?:\\s*[,，/]?\\s*共\\s*[0-9]{1,4}\\s*[页頁])?)\\s*$"},
 	[GIR_PAT_META_AGENCY] = {"meta_agency",
 		"(?:发布机构|发文机关|发布机关|发布单位|信息来源|發佈機構|發文機關)\\s*[:：]\\s*([^\\s:|>]{2,40})"},
-	/* narrative.c: run on one sentence of normalised text at a time */
+	/*
+	 * narrative.c: run on one sentence of normalised text at a time.  Every
+	 * repeat is bounded, so that a sentence of digits costs linear time.
+	 */
 	[GIR_PAT_NARR_COUNT] = {"narr_count",
-		"(约|近|逾|超过|大约|将近|不足|不到|数)?[ \\t]*"
-		"([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\\.[0-9]+)?|[零〇一二两三四五六七八九十百千]+)"
-		"[ \\t]*(余|多|几|来)?[ \\t]*(件|次|宗|起)(左右|以上|之多|余|多)?"},
+		"(约|近|逾|超过|大约|将近|不足|不到|数)?[ \\t]{0,3}"
+		"([0-9]{1,3}(?:,[0-9]{3}){1,4}|[0-9]{1,12}(?:\\.[0-9]{1,4})?|[零〇一二两三四五六七八九十百千]{1,8})"
+		"[ \\t]{0,3}(余|多|几|来)?[ \\t]{0,3}(件|次|宗|起)(左右|以上|之多|余|多)?"},
 	[GIR_PAT_NARR_NO_REQUEST] = {"narr_no_request",
 		"(?:(?:未|没有)(?:收到|接到|受理|接收|新收|发生|产生|有)(?:任何|新的|新)?[^,;。]{0,30}?|"
 		"无(?:任何|新的|新)?[^,;。]{0,4}?)"
@@ -63,6 +66,96 @@ static GirPattern patterns[GIR_NPATTERNS] = {
 		"收费通知(?:书)?(?:的)?(?:件数)?(?:为)?[ \\t]*(?:0|零)[ \\t]*(?:件|份)"},
 	[GIR_PAT_NARR_FEE_ISSUED] = {"narr_fee_issued",
 		"收费通知(?:书)?(?:的)?(?:件数)?(?:为|共|共计)?[ \\t]*([1-9][0-9]*)[ \\t]*(?:件|份)"},
+};
+
+/*
+ * Shortcuts: the answer of a pattern for the subjects that dominate a
+ * report, without the cost of a pcre2_match() call.  A shortcut returns
+ * what gir_match would (ovector included), or -1 to let PCRE2 decide.  It
+ * encodes knowledge of its pattern: change both together.  The shortcuts
+ * are cross-checked against PCRE2 by test/test_shortcuts.c, which clears
+ * gir_match_shortcuts.
+ */
+bool		gir_match_shortcuts = true;
+
+/*
+ * number: a cell of ASCII digits only (most cells) matches; digits then an
+ * ASCII character other than , . or white space (1、 1) a1), or a . not
+ * followed by a digit (the numbering 1.属于), cannot.
+ */
+static int
+number_shortcut(const char *s, size_t len, size_t *ovec, int novec)
+{
+	size_t		i = 0;
+
+	while (i < len && s[i] >= '0' && s[i] <= '9')
+		i++;
+	if (i == 0)
+		return -1;
+	if (i < len)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		if (c >= 0x80)
+			return -1;
+		if (c == '.')
+			return (i + 1 < len && s[i + 1] >= '0' && s[i + 1] <= '9') ? -1 : 0;
+		return (c == ',' || strchr(" \t\n\v\f\r", c)) && c != '\0' ? -1 : 0;
+	}
+	/* group 1 (sign) unset, group 2 the digits, 3 and 4 unset */
+	if (novec > 0)
+		ovec[0] = 0, ovec[1] = len;
+	if (novec > 1)
+		ovec[2] = ovec[3] = PCRE2_UNSET;
+	if (novec > 2)
+		ovec[4] = 0, ovec[5] = len;
+	return 3;
+}
+
+/*
+ * placeholder: anchored, no leading space; the alternatives start with
+ * - ~ / \ * . or with — – ― ─ … (E2), × (C3), 不 (E4), 无 持 (E6), 空 (E7)
+ */
+static int
+placeholder_shortcut(const char *s, size_t len, size_t *ovec, int novec)
+{
+	unsigned char c;
+
+	if (len == 0)
+		return -1;
+	c = (unsigned char) s[0];
+	if (c < 0x80)
+		return strchr("-~/\\*.", c) && c != '\0' ? -1 : 0;
+	return (c == 0xE5 || c == 0xE8 || c == 0xE9) ? 0 : -1;
+}
+
+/*
+ * page_debris: after white space, a dash or 第.  Lines that start (after
+ * ASCII white space) with another ASCII character, or with a CJK ideograph
+ * of U+4000-U+6FFF or U+8000-U+9FFF (lead bytes E4-E6, E8, E9: neither
+ * dashes, 第 nor white space), cannot match.
+ */
+static int
+page_debris_shortcut(const char *s, size_t len, size_t *ovec, int novec)
+{
+	size_t		i = 0;
+	unsigned char c;
+
+	while (i < len && strchr(" \t\n\v\f\r", s[i]) && s[i] != '\0')
+		i++;
+	if (i == len)
+		return -1;
+	c = (unsigned char) s[i];
+	if (c < 0x80)
+		return c == '-' ? -1 : 0;
+	return ((c >= 0xE4 && c <= 0xE6) || c == 0xE8 || c == 0xE9) ? 0 : -1;
+}
+
+static int	(*const shortcuts[GIR_NPATTERNS]) (const char *s, size_t len,
+											   size_t *ovec, int novec) = {
+	[GIR_PAT_NUMBER] = number_shortcut,
+	[GIR_PAT_PLACEHOLDER] = placeholder_shortcut,
+	[GIR_PAT_PAGE_DEBRIS] = page_debris_shortcut,
 };
 
 static bool compiled = false;
@@ -138,6 +231,9 @@ gir_match(GirCtx *ctx, GirPatternId id, const char *s, size_t len,
 	int			i;
 	PCRE2_SIZE *v;
 
+	if (shortcuts[id] && gir_match_shortcuts &&
+		(rc = shortcuts[id] (s, len, ovec, novec)) >= 0)
+		return rc;
 	rc = pcre2_match(p->code, (PCRE2_SPTR) s, len, 0, 0, p->md, match_cxt);
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;

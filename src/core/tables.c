@@ -155,6 +155,9 @@ skip_numbering(const char *s)
 			more = true;
 			continue;
 		}
+		/* every numeral's UTF-8 starts with E4 or E5 */
+		if ((unsigned char) *s != 0xE4 && (unsigned char) *s != 0xE5)
+			break;
 		for (i = 0; numerals[i]; i++)
 			if (strncmp(s, numerals[i], 3) == 0)
 			{
@@ -189,6 +192,7 @@ best_key(const RowKeys *table, int n, const char *sq, int *keylen)
 {
 	int			best = -1,
 				bestlen = 0,
+				sqlen = (int) strlen(sq),
 				i,
 				k;
 
@@ -197,7 +201,7 @@ best_key(const RowKeys *table, int n, const char *sq, int *keylen)
 		{
 			int			l = (int) strlen(table[i].keys[k]);
 
-			if (l > bestlen && strstr(sq, table[i].keys[k]))
+			if (l > bestlen && l <= sqlen && strstr(sq, table[i].keys[k]))
 			{
 				best = table[i].row;
 				bestlen = l;
@@ -205,6 +209,72 @@ best_key(const RowKeys *table, int n, const char *sq, int *keylen)
 		}
 	if (keylen)
 		*keylen = bestlen;
+	return best;
+}
+
+/*
+ * The row whose key ends first in a squeezed label followed by the text
+ * below it (ties: the longer key): the text below a wrapped label may also
+ * hold the label of a blank row after it.  -1 if none.
+ */
+static int
+first_key(const RowKeys *table, int n, const char *sq, int *end)
+{
+	int			best = -1,
+				best_end = 0,
+				best_len = 0,
+				i,
+				k;
+
+	for (i = 0; i < n; i++)
+		for (k = 0; k < 4 && table[i].keys[k]; k++)
+		{
+			const char *hit = strstr(sq, table[i].keys[k]);
+			int			l = (int) strlen(table[i].keys[k]);
+
+			if (hit && (best < 0 || hit - sq + l < best_end ||
+						(hit - sq + l == best_end && l > best_len)))
+			{
+				best = table[i].row;
+				best_end = (int) (hit - sq) + l;
+				best_len = l;
+			}
+		}
+	if (end)
+		*end = best_end;
+	return best;
+}
+
+/*
+ * The row whose key starts last in the text above a row's values (ties:
+ * the longer key): that text may also hold the label of a blank row
+ * before it.  -1 if none.
+ */
+static int
+last_key(const RowKeys *table, int n, const char *sq)
+{
+	int			best = -1,
+				best_start = -1,
+				best_len = 0,
+				i,
+				k;
+
+	for (i = 0; i < n; i++)
+		for (k = 0; k < 4 && table[i].keys[k]; k++)
+		{
+			const char *hit = strstr(sq, table[i].keys[k]);
+			const char *next;
+			int			l = (int) strlen(table[i].keys[k]);
+
+			while (hit && (next = strstr(hit + 1, table[i].keys[k])) != NULL)
+				hit = next;
+			if (hit && (hit - sq > best_start || (hit - sq == best_start && l > best_len)))
+			{
+				best = table[i].row;
+				best_start = (int) (hit - sq);
+				best_len = l;
+			}
+		}
 	return best;
 }
 
@@ -507,6 +577,10 @@ find_table_anchors(GirCtx *ctx, Sections *secs)
 	int			li,
 				s;
 
+	/* anchors only stand in for missing titles */
+	if (secs->title[SEC_ACTIVE] >= 0 && secs->title[SEC_REQUESTS] >= 0 &&
+		secs->title[SEC_REVIEW] >= 0)
+		return;
 	for (s = 0; s < SEC_COUNT; s++)
 		anchor[s] = -1;
 	for (li = 0; li < doc->nlines; li++)
@@ -573,14 +647,38 @@ mem_contains(const char *s, int len, const char *needle)
 	return false;
 }
 
-/* Length of a text token without the digits glued to its end. */
+/* A sign at s[0..len): 减 減 增 + -; its length in bytes, or 0. */
+static int
+sign_len(const char *s, int len)
+{
+	if (len >= 1 && (s[0] == '+' || s[0] == '-'))
+		return 1;
+	if (len >= 3 && (memcmp(s, "减", 3) == 0 || memcmp(s, "減", 3) == 0 ||
+					 memcmp(s, "增", 3) == 0))
+		return 3;
+	return 0;
+}
+
+/*
+ * Length of a text token without the digits (and signs of 本年增/减) glued
+ * to its end.
+ */
 static int
 glued_label_len(const GirTok *t)
 {
 	int			len = t->len;
 
-	while (len > 0 && ((t->s[len - 1] >= '0' && t->s[len - 1] <= '9') || t->s[len - 1] == '.'))
-		len--;
+	for (;;)
+	{
+		if (len > 0 && ((t->s[len - 1] >= '0' && t->s[len - 1] <= '9') ||
+						t->s[len - 1] == '.' || t->s[len - 1] == ' ' ||
+						t->s[len - 1] == '+' || t->s[len - 1] == '-'))
+			len--;
+		else if (len >= 3 && sign_len(t->s + len - 3, 3) == 3)
+			len -= 3;
+		else
+			break;
+	}
 	while (len > 0 && t->s[len - 1] == ' ')
 		len--;
 	return len;
@@ -611,6 +709,10 @@ glued_digits(GirCtx *ctx, GirTRow *row, int last_text, int expected, const char 
 		start++;
 	if (start >= t->len || t->s[t->len - 1] == '.' || t->s[start] == '.')
 		return 0;
+	for (i = start; i < t->len && !(t->s[i] >= '0' && t->s[i] <= '9'); i++)
+		;
+	if (i == t->len)
+		return 0;				/* signs without digits */
 	for (k = last_text + 1; k < row->ntoks; k++)
 	{
 		const GirTok *v = &row->toks[k];
@@ -624,7 +726,8 @@ glued_digits(GirCtx *ctx, GirTRow *row, int last_text, int expected, const char 
 	if (nums >= expected)
 		return 0;
 	for (i = start; i < t->len && len < (int) sizeof(buf) - 1; i++)
-		buf[len++] = t->s[i];
+		if (t->s[i] != ' ')
+			buf[len++] = t->s[i];
 	for (k = last_text + 1; k < row->ntoks; k++)
 		for (i = 0; i < row->toks[k].len && len < (int) sizeof(buf) - 1; i++)
 			buf[len++] = row->toks[k].s[i];
@@ -878,6 +981,18 @@ join_digits(const GirTok *v, int n, char *out, size_t outcap)
 	return len;
 }
 
+/* Position of the signed column (本年增/减) among a row's columns, or -1. */
+static int
+signed_column(const GirColId *cols, int ncols)
+{
+	int			i;
+
+	for (i = 0; i < ncols; i++)
+		if (gir_col_def(cols[i])->signed_count)
+			return i;
+	return -1;
+}
+
 /* "4/1/0/0/0/0/5": a split for a message. */
 static const char *
 split_text(GirCtx *ctx, const int64_t *cells, int ncells)
@@ -897,17 +1012,74 @@ split_text(GirCtx *ctx, const int64_t *cells, int ncells)
 }
 
 /*
+ * Split glued digits holding one sign (the 本年增/减 column of T2019, or a
+ * negative count): the sign starts a cell, the digits before it fill the
+ * cells before that one and those after it the rest; where the row has a
+ * signed column the sign must start it.  Only rows without arithmetic
+ * between their cells are split.  Returns the number of readings, as
+ * gir_glue_split does.
+ */
+static int
+split_signed(const char *digits, int len, int sign_at, int sl, int ncells,
+			 GirGlueRule rule, int signed_col, int64_t (*sols)[GIR_GLUE_MAX_CELLS])
+{
+	const char *after = digits + sign_at + sl;
+	int			nafter = len - sign_at - sl;
+	bool		negative = digits[sign_at] == '-' ||
+		(sl == 3 && memcmp(digits + sign_at, "增", 3) != 0);	/* 减 減 */
+	int			total = 0,
+				k;
+
+	if (rule != GIR_GLUE_PLAIN || memchr(after, '+', nafter) || memchr(after, '-', nafter))
+		return -1;
+	for (k = 0; k < ncells; k++)
+	{
+		int64_t		before[4][GIR_GLUE_MAX_CELLS],
+					rest[4][GIR_GLUE_MAX_CELLS];
+		int			nb = k == 0 ? (sign_at == 0 ? 1 : 0) :
+			gir_glue_split(digits, sign_at, k, GIR_GLUE_PLAIN, before, 4);
+		int			nr;
+
+		if (signed_col >= 0 && k != signed_col)
+			continue;
+		if (nb <= 0)
+			continue;
+		nr = gir_glue_split(after, nafter, ncells - k, GIR_GLUE_PLAIN, rest, 4);
+		if (nr <= 0)
+			continue;
+		if (total == 0 && nb == 1 && nr == 1)
+		{
+			memcpy(sols[0], before[0], k * sizeof(int64_t));
+			memcpy(sols[0] + k, rest[0], (ncells - k) * sizeof(int64_t));
+			if (negative)
+				sols[0][k] = -sols[0][k];
+		}
+		total += nb * nr;
+	}
+	return total;
+}
+
+/*
  * Fill cells[0..ncells) from digits that lost their separators, when
  * exactly one split satisfies the rule; otherwise leave them null and say
  * why.  A single cell takes the whole run (a decimal included).
  */
 static void
 fill_from_glue(GirCtx *ctx, GirCell *cells, const char *digits, int len, int ncells,
-			   GirGlueRule rule, const char *rowname, int line)
+			   GirGlueRule rule, int signed_col, const char *rowname, int line)
 {
 	int64_t		sols[4][GIR_GLUE_MAX_CELLS];
 	int			nsols,
 				i;
+	int			sign_at = -1,
+				sl = 0;
+
+	for (i = 0; i < len; i++)
+		if ((sl = sign_len(digits + i, len - i)) > 0)
+		{
+			sign_at = i;
+			break;
+		}
 
 	if (ncells == 1)
 	{
@@ -918,7 +1090,10 @@ fill_from_glue(GirCtx *ctx, GirCell *cells, const char *digits, int len, int nce
 					 "row %s: the value “%.*s” was glued to its label", rowname, len, digits);
 		return;
 	}
-	nsols = gir_glue_split(digits, len, ncells, rule, sols, 4);
+	if (sign_at >= 0)
+		nsols = split_signed(digits, len, sign_at, sl, ncells, rule, signed_col, sols);
+	else
+		nsols = gir_glue_split(digits, len, ncells, rule, sols, 4);
 	if (nsols == 1)
 	{
 		for (i = 0; i < ncells; i++)
@@ -1018,12 +1193,20 @@ store_values(GirCtx *ctx, GirRowId rowid, const Entry *e, GirTemplate tpl,
 	if (e->glued)
 	{
 		fill_from_glue(ctx, row->cells, e->glued, e->glued_len, ncols,
-					gir_row_def(rowid)->section == GIR_SEC_REQUESTS ?
-					GIR_GLUE_ROW_TOTAL : GIR_GLUE_PLAIN, rowname, e->line);
+					   gir_row_def(rowid)->section == GIR_SEC_REQUESTS ?
+					   GIR_GLUE_ROW_TOTAL : GIR_GLUE_PLAIN, signed_column(cols, ncols),
+					   rowname, e->line);
 		return;
 	}
 
-	/* empty cells beyond the template's count are layout residue */
+	/*
+	 * Empty cells beyond the template's count are layout residue: a row
+	 * without a label of its own starts with its empty label cell; a
+	 * labelled one may end with a TAB.
+	 */
+	if (e->label_len == 0)
+		while (n > ncols && v[0].kind == GIR_TOK_EMPTY)
+			v++, n--;
 	while (n > ncols && v[n - 1].kind == GIR_TOK_EMPTY)
 		n--;
 	while (n > ncols && v[0].kind == GIR_TOK_EMPTY)
@@ -1069,8 +1252,9 @@ store_values(GirCtx *ctx, GirRowId rowid, const Entry *e, GirTemplate tpl,
 		int			len = join_digits(v, n, digits, sizeof(digits));
 
 		fill_from_glue(ctx, row->cells, digits, len, ncols,
-					gir_row_def(rowid)->section == GIR_SEC_REQUESTS ?
-					GIR_GLUE_ROW_TOTAL : GIR_GLUE_PLAIN, rowname, e->line);
+					   gir_row_def(rowid)->section == GIR_SEC_REQUESTS ?
+					   GIR_GLUE_ROW_TOTAL : GIR_GLUE_PLAIN, signed_column(cols, ncols),
+					   rowname, e->line);
 		return;
 	}
 	if (n < ncols)
@@ -1184,15 +1368,18 @@ match_t3_label(const char *sq, GirRowId *leaf, T3Group *group)
 /*
  * Match an entry of table 三: its own label first, then with the text
  * wrapped below it (only a row with a label of its own wraps), then with
- * the text above it unless the entry before took that text.  A row of only empty cells is a heading unless its own
- * label names a row.  Returns whether the text below was used.
+ * the text above it, less what the entry before took of that text to
+ * complete its own label (prev_used).  A row of only empty cells is a
+ * heading unless its own label names a row.  Returns how much of the text
+ * below (squeezed bytes) this entry used, for the next one.
  */
-static bool
-match_t3_entry(const Entry *e, bool prev_took_following, GirRowId *leaf, T3Group *group)
+static int
+match_t3_entry(const Entry *e, int prev_used, GirRowId *leaf, T3Group *group)
 {
+	const int	nkeys = (int) (sizeof(t3_keys) / sizeof(t3_keys[0]));
 	char		sq[SQUEEZE_MAX];
+	int			own = (int) squeeze(e->label, e->label_len, sq);
 
-	squeeze(e->label, e->label_len, sq);
 	match_t3_label(sq, leaf, group);
 	if (all_empty(e))
 	{
@@ -1200,32 +1387,55 @@ match_t3_entry(const Entry *e, bool prev_took_following, GirRowId *leaf, T3Group
 		if (*leaf == GIR_R_TOTAL_PROCESSED || *leaf == GIR_R_OTHER_OTHER)
 			*leaf = (GirRowId) -1;
 		*group = G_NONE;
-		return false;
+		return 0;
 	}
 	if ((int) *leaf < 0 && e->label_len > 0 && e->following_len > 0)
 	{
 		char		sqf[SQUEEZE_MAX];
+		int			end;
 		GirRowId	fleaf;
-		T3Group		fgroup;
 
 		squeeze_with_following(e, sqf);
-		match_t3_label(sqf, &fleaf, &fgroup);
+		fleaf = (GirRowId) first_key(t3_keys, nkeys, sqf, &end);
 		if ((int) fleaf >= 0)
 		{
 			*leaf = fleaf;
-			return true;
+			return end > own ? end - own : 0;
 		}
 	}
-	if ((int) *leaf < 0 && *group == G_NONE && e->pending_len > 0 && !prev_took_following)
+	if ((int) *leaf < 0 && *group == G_NONE && e->pending_len > 0)
 	{
-		squeeze(e->pending, e->pending_len, sq);
-		match_t3_label(sq, leaf, group);
+		size_t		n = squeeze(e->pending, e->pending_len, sq);
+		const char *rest = sq + (prev_used < (int) n ? prev_used : (int) n);
+
+		match_t3_label(rest, leaf, group);
+		if ((int) *leaf >= 0)
+			*leaf = (GirRowId) last_key(t3_keys, nkeys, rest);
 		/* the 总计 of the table's header (also repeated after a page break) */
 		if (*leaf == GIR_R_TOTAL_PROCESSED &&
-			(strstr(sq, "申请人情况") || strstr(sq, "自然人") || strstr(sq, "法人或其他组织")))
+			(strstr(rest, "申请人情况") || strstr(rest, "自然人") || strstr(rest, "法人或其他组织")))
 			*leaf = (GirRowId) -1;
 	}
-	return false;
+	return 0;
+}
+
+/*
+ * Does the text that named a table-三 row hold the row's whole label (a
+ * damaged one, "2.其他法律行政止公开", was matched by a fragment)?
+ */
+static bool
+names_row_fully(const Entry *e, GirRowId leaf)
+{
+	const char *full = row_full_key(t3_keys, (int) (sizeof(t3_keys) / sizeof(t3_keys[0])), leaf);
+	char		sq[SQUEEZE_MAX];
+
+	if (full == NULL)
+		return true;			/* 3.其他: matched whole */
+	squeeze_with_following(e, sq);
+	if (strstr(sq, full) || (leaf == GIR_R_TOTAL_PROCESSED && strstr(sq, "合计")))
+		return true;
+	squeeze(e->pending, e->pending_len, sq);
+	return strstr(sq, full) != NULL;
 }
 
 /* Which table-三 layout: T2021 has three rows under （六）其他处理. */
@@ -1235,14 +1445,14 @@ t3_template(GirCtx *ctx, Entry *entries, int n)
 	int			i;
 	int			other_at = -1;
 
-	bool		took = false;
+	int			used = 0;
 
 	for (i = 0; i < n; i++)
 	{
 		GirRowId	leaf;
 		T3Group		group;
 
-		took = match_t3_entry(&entries[i], took, &leaf, &group);
+		used = match_t3_entry(&entries[i], used, &leaf, &group);
 		if (leaf == GIR_R_OTHER_NO_CORRECTION || leaf == GIR_R_OTHER_UNPAID_FEE)
 			return GIR_TPL_2021;
 		if (group == G_OTHER)
@@ -1279,7 +1489,7 @@ read_requests(GirCtx *ctx, GirRegion region)
 	int			cursor = 0;
 	int			i;
 	GirReport  *r = ctx->report;
-	bool		prev_took_following = false;
+	int			prev_used = 0;	/* text below the last entry it used */
 	bool		chunks = false,
 				misaligned = false;
 
@@ -1307,7 +1517,7 @@ read_requests(GirCtx *ctx, GirRegion region)
 		int			pos;
 
 		gir_tick(ctx);
-		prev_took_following = match_t3_entry(e, prev_took_following, &leaf, &group);
+		prev_used = match_t3_entry(e, prev_used, &leaf, &group);
 		if (leaf == GIR_R_OTHER_NO_CORRECTION || leaf == GIR_R_OTHER_UNPAID_FEE ||
 			leaf == GIR_R_OTHER_OTHER)
 		{
@@ -1408,6 +1618,11 @@ read_requests(GirCtx *ctx, GirRegion region)
 			gir_warn(ctx, "row_inferred", e->line,
 					 "row without a readable label taken as %s (%s) by %s",
 					 gir_row_def(leaf)->key, gir_row_def(leaf)->label_zh, how);
+		else if (!names_row_fully(e, leaf))
+			gir_warn(ctx, "label_repaired", e->line, "label “%s” read as “%s”",
+					 quote_label(ctx, e->label_len ? e->label : e->pending,
+								 e->label_len ? e->label_len : e->pending_len),
+					 gir_row_def(leaf)->label_zh);
 		/* a labelled row starts at its label: it stands if it adds up */
 		if (chunks && misaligned && e->streamed &&
 			(e->chunk || how || e->nvals != 7 || !applicants_add_up(ctx, e->vals)))
@@ -1549,7 +1764,7 @@ read_active(GirCtx *ctx, GirRegion region)
 			char		sqf[SQUEEZE_MAX];
 
 			squeeze_with_following(e, sqf);
-			leaf = best_key(t2_keys, nkeys, sqf, NULL);
+			leaf = first_key(t2_keys, nkeys, sqf, NULL);
 		}
 		if (leaf < 0 && strstr(sq, "对外管理服务"))
 			leaf = GIR_R_OTHER_SERVICES;
@@ -1566,7 +1781,7 @@ read_active(GirCtx *ctx, GirRegion region)
 			char		sqp[SQUEEZE_MAX];
 
 			squeeze(e->pending, e->pending_len, sqp);
-			leaf = best_key(t2_keys, nkeys, sqp, NULL);
+			leaf = last_key(t2_keys, nkeys, sqp);
 		}
 		if (leaf < 0)
 		{
@@ -1635,7 +1850,7 @@ review_from_glue(GirCtx *ctx, Entry *entries, int n, const GirTok *v, int nv)
 	memset(cells, 0, sizeof(cells));
 	for (i = 0; i < 15; i++)
 		cells[i].state = GIR_CELL_NULL;
-	fill_from_glue(ctx, cells, digits, len, 15, GIR_GLUE_BLOCKS_OF_5, "review_litigation", line);
+	fill_from_glue(ctx, cells, digits, len, 15, GIR_GLUE_BLOCKS_OF_5, -1, "review_litigation", line);
 	for (b = 0; b < 3; b++)
 	{
 		GirRow	   *row = &r->rows[review_blocks[b]];
