@@ -1308,29 +1308,22 @@ store_values(GirCtx *ctx, GirRowId rowid, const Entry *e, GirTemplate tpl,
 
 /* ---------- table 三 ---------- */
 
-static const GirRowId t3_order_2021[] = {
-	GIR_R_NEW_RECEIVED, GIR_R_CARRIED_OVER, GIR_R_GRANTED, GIR_R_PARTIALLY_GRANTED,
-	GIR_R_DENIED_STATE_SECRET, GIR_R_DENIED_PROHIBITED_BY_LAW,
-	GIR_R_DENIED_SECURITY_STABILITY, GIR_R_DENIED_THIRD_PARTY_RIGHTS,
-	GIR_R_DENIED_INTERNAL_AFFAIRS, GIR_R_DENIED_PROCESS_INFORMATION,
-	GIR_R_DENIED_ENFORCEMENT_FILES, GIR_R_DENIED_ADMINISTRATIVE_QUERY,
-	GIR_R_UNABLE_NOT_HELD, GIR_R_UNABLE_NEEDS_CREATION, GIR_R_UNABLE_STILL_UNCLEAR,
-	GIR_R_NP_COMPLAINT, GIR_R_NP_DUPLICATE, GIR_R_NP_PUBLICATION,
-	GIR_R_NP_EXCESSIVE, GIR_R_NP_CONFIRM_OR_REISSUE,
-	GIR_R_OTHER_NO_CORRECTION, GIR_R_OTHER_UNPAID_FEE, GIR_R_OTHER_OTHER,
-	GIR_R_TOTAL_PROCESSED, GIR_R_CARRIED_FORWARD
-};
-static const GirRowId t3_order_2019[] = {
-	GIR_R_NEW_RECEIVED, GIR_R_CARRIED_OVER, GIR_R_GRANTED, GIR_R_PARTIALLY_GRANTED,
-	GIR_R_DENIED_STATE_SECRET, GIR_R_DENIED_PROHIBITED_BY_LAW,
-	GIR_R_DENIED_SECURITY_STABILITY, GIR_R_DENIED_THIRD_PARTY_RIGHTS,
-	GIR_R_DENIED_INTERNAL_AFFAIRS, GIR_R_DENIED_PROCESS_INFORMATION,
-	GIR_R_DENIED_ENFORCEMENT_FILES, GIR_R_DENIED_ADMINISTRATIVE_QUERY,
-	GIR_R_UNABLE_NOT_HELD, GIR_R_UNABLE_NEEDS_CREATION, GIR_R_UNABLE_STILL_UNCLEAR,
-	GIR_R_NP_COMPLAINT, GIR_R_NP_DUPLICATE, GIR_R_NP_PUBLICATION,
-	GIR_R_NP_EXCESSIVE, GIR_R_NP_CONFIRM_OR_REISSUE,
-	GIR_R_OTHER, GIR_R_TOTAL_PROCESSED, GIR_R_CARRIED_FORWARD
-};
+/*
+ * The rows of table 三 under a template, in the template's order (the
+ * catalogue lists them in that order).  Returns their number.
+ */
+static int
+t3_order(GirTemplate tpl, GirRowId *order)
+{
+	int			mask = 1 << (tpl == GIR_TPL_2019 ? GIR_TPL_2019 : GIR_TPL_2021);
+	int			row,
+				n = 0;
+
+	for (row = GIR_R_NEW_RECEIVED; row <= GIR_R_CARRIED_FORWARD; row++)
+		if (gir_row_def((GirRowId) row)->templates & mask)
+			order[n++] = (GirRowId) row;
+	return n;
+}
 
 static GirRowId
 group_first_row(T3Group g, GirTemplate tpl)
@@ -1482,10 +1475,8 @@ read_requests(GirCtx *ctx, GirRegion region)
 	Entry	   *entries;
 	int			n = build_entries(ctx, rows, nrows, 7, &entries);
 	GirTemplate tpl = t3_template(ctx, entries, n);
-	const GirRowId *order = tpl == GIR_TPL_2019 ? t3_order_2019 : t3_order_2021;
-	int			norder = tpl == GIR_TPL_2019 ?
-		(int) (sizeof(t3_order_2019) / sizeof(t3_order_2019[0])) :
-		(int) (sizeof(t3_order_2021) / sizeof(t3_order_2021[0]));
+	GirRowId	order[GIR_NROWS];
+	int			norder = t3_order(tpl, order);
 	int			cursor = 0;
 	int			i;
 	GirReport  *r = ctx->report;
