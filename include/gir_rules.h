@@ -52,6 +52,12 @@ typedef enum GirRuleId
 	GIR_RULE_R4_1,				/* review outcomes = total */
 	GIR_RULE_R4_2,				/* suit_direct outcomes = total */
 	GIR_RULE_R4_3,				/* suit_after_review outcomes = total */
+	GIR_RULE_RT_1,				/* section 一: applications received */
+	GIR_RULE_RT_2,				/* section 一: applications processed */
+	GIR_RULE_RT_3,				/* section 一: carried forward */
+	GIR_RULE_RT_4,				/* section 一: applicant breakdown */
+	GIR_RULE_RT_5,				/* section 一: review and litigation */
+	GIR_RULE_RT_6,				/* section 一: granted */
 	GIR_NRULES
 } GirRuleId;
 
@@ -86,9 +92,10 @@ extern bool gir_ruleset_add(GirRuleSet *set, const char *item);
 
 /*
  * What the parser may record beyond the contract's cells, for the rules
- * that need it.  Each group has a "known" flag: false means the parser did
- * not look (or the report came from jsonb without it) and the rule is not
- * evaluated.  Zero-initialise, then fill what you know.
+ * that need it (R0.1, R3.4, R3.5, R3.7, RT.1-RT.6).  Each group has a
+ * "known" flag or count: unset means the parser did not look (or the
+ * report came from jsonb without it) and the rule is not evaluated.
+ * Zero-initialise, then fill what you know.
  */
 
 /* The six sections of report-format.md §1, numbered 1..6. */
@@ -111,6 +118,39 @@ typedef enum GirSubtotal
 	GIR_SUB_OTHER,				/* （六）其他处理 = Σ 3 other.* (T2021) */
 	GIR_NSUBTOTALS
 } GirSubtotal;
+
+/*
+ * RT.1-RT.6: a count that section 一 states, and the table cell (or sum of
+ * cells) it is compared with (report-format.md §4.6).
+ */
+typedef enum GirNarrTarget
+{
+	GIR_NT_RECEIVED,			/* RT.1 new_received.total */
+	GIR_NT_RECEIVED_ALL,		/* RT.1 共办理/含上年结转: new_received.total
+								 * + carried_over.total (new_received.total
+								 * alone is accepted too) */
+	GIR_NT_PROCESSED,			/* RT.2 total_processed.total */
+	GIR_NT_CARRIED_FORWARD,		/* RT.3 carried_forward.total */
+	GIR_NT_NATURAL,				/* RT.4 new_received.natural_person */
+	GIR_NT_LEGAL,				/* RT.4 new_received, the five 法人或其他组织
+								 * columns */
+	GIR_NT_REVIEW,				/* RT.5 review.total */
+	GIR_NT_SUIT,				/* RT.5 suit_direct.total +
+								 * suit_after_review.total */
+	GIR_NT_REVIEW_PENDING,		/* RT.5 review.pending */
+	GIR_NT_SUIT_PENDING,		/* RT.5 pending of both 行政诉讼 rows */
+	GIR_NT_PENDING,				/* RT.5 pending of all three rows */
+	GIR_NT_GRANTED,				/* RT.6 granted.total */
+	GIR_NNARR_TARGETS
+} GirNarrTarget;
+
+typedef struct GirNarrClaim
+{
+	GirNarrTarget target;
+	int64_t		value;			/* the count the text states */
+	const char *quote;			/* the words quoted (a clause) */
+	int			line;			/* 1-based source line; 0 if unknown */
+} GirNarrClaim;
 
 /* What section 六 says about 信息处理费 收费通知 (R3.7). */
 typedef enum GirFeeNotice
@@ -137,9 +177,30 @@ typedef struct GirDocFacts
 	/* R3.7 */
 	GirFeeNotice fee_notice;
 	int			fee_notice_line;
+	const char *fee_notice_quote;	/* the sentence of section 六, or NULL */
+
+	/* RT.1-RT.6: the counts section 一 states */
+	const GirNarrClaim *claims;
+	int			nclaims;
 } GirDocFacts;
 
 extern const char *gir_subtotal_key(GirSubtotal sub);	/* "denied", ... */
+extern GirRuleId gir_narr_rule(GirNarrTarget target);	/* GIR_RULE_RT_* */
+
+/*
+ * The parser reports a disagreement between section 一 (or 六) and the
+ * tables as a warning whose code is the rule id and whose message is the
+ * rule's message (below); gir_check reads such warnings back into facts.
+ * gir_narr_claim_from_warning: the claim behind an "RT.n" warning; the
+ * quote is copied into quotebuf.  gir_fee_quote_from_warning: the quoted
+ * sentence of an "R3.7" warning.  Both return false for a message the
+ * parser does not write.
+ */
+extern bool gir_narr_claim_from_warning(const char *code, const char *message,
+										int line, GirNarrClaim *claim,
+										char *quotebuf, size_t quotebuflen);
+extern bool gir_fee_quote_from_warning(const char *message,
+									   char *quotebuf, size_t quotebuflen);
 extern int	gir_subtotal_by_key(const char *key);	/* -1 if unknown */
 extern const char *gir_doc_section_key(int section);	/* 1..6 */
 extern int	gir_doc_section_by_key(const char *key);	/* 1..6, -1 */

@@ -195,6 +195,48 @@ SELECT * FROM gir_check((SELECT doc FROM gir_test_facts), '{D,C}');
 -- without the facts those rules are not evaluated
 SELECT * FROM gir_check((SELECT doc - 'facts' FROM gir_test_facts), '{D,C}');
 
+-- ===================== the parser's narrative findings =====================
+-- gir_parse compares the counts section 一 states with the tables (RT.1-RT.6)
+-- and section 六's fee-notice sentence with table 三 (R3.7); each
+-- disagreement is a warning coded with the rule id.  gir_check reads them
+-- back and compares them with the cells again (expected: the table, actual:
+-- what the text says).  The fixture's own text agrees with its tables; the
+-- second copy states 9 applications (table: 7), 3 pending reviews (table: 2
+-- reviews, 1 pending), no fee notice (table: 1 application closed for an
+-- unpaid fee, moved from 本机关不掌握 so that table 三 still adds up)
+\set f `cat data/cases/pipe_2021.md`
+CREATE TABLE gir_test_parsed AS
+SELECT 'agrees' AS name, gir_parse(:'f') AS r
+UNION ALL
+SELECT 'disagrees', gir_parse(replace(replace(replace(replace(:'f',
+		'全年收到政府信息公开申请7件',
+		'全年收到政府信息公开申请9件，其中自然人申请5件，法人或其他组织申请2件，被申请行政复议3件（尚未审结）'),
+		'本年度未收取信息处理费。', '本年度未发出收费通知。'),
+		'本机关不掌握相关政府信息 | 1 | 0 | 0 | 0 | 1 | 0 | 2 |',
+		'本机关不掌握相关政府信息 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |'),
+		'缴纳费用、行政机关不再处理其政府信息公开申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |',
+		'缴纳费用、行政机关不再处理其政府信息公开申请 | 0 | 0 | 0 | 0 | 1 | 0 | 1 |'));
+-- the warnings: none where the text agrees (自然人 5, 法人或其他组织 2)
+SELECT name, w ->> 'code' AS code, (w ->> 'line')::int AS line, w ->> 'message' AS message
+FROM gir_test_parsed, jsonb_array_elements((r).warnings) AS w
+WHERE w ->> 'code' ~ '^R(T\.|3\.7)'
+ORDER BY name, line, code, message;
+-- class H: one row per disagreement
+SELECT p.name, c.* FROM gir_test_parsed AS p, gir_check(p.r, '{H}') AS c
+ORDER BY p.name, c.rule, c.col;
+-- R3.7 is class C
+SELECT p.name, c.* FROM gir_test_parsed AS p, gir_check(p.r, '{C}') AS c
+ORDER BY p.name, c.rule;
+-- the jsonb form reads the same warnings; rules can be named
+SELECT c.* FROM gir_test_parsed AS p, gir_check(to_jsonb(p.r), '{RT.1}') AS c
+WHERE p.name = 'disagrees';
+-- a table corrected to what the text says: the finding is gone
+SELECT count(*) FROM gir_test_parsed AS p,
+	gir_check(jsonb_set(to_jsonb(p.r), '{requests,new_received,total}', '9'), '{RT.1}')
+WHERE p.name = 'disagrees';
+-- narrative findings never make a report inconsistent (class D)
+SELECT name, gir_is_consistent(r) FROM gir_test_parsed ORDER BY name;
+
 -- ===================== the gir_report form =====================
 -- a composite built from the same jsonb is checked the same way
 SELECT * FROM gir_check(jsonb_populate_record(NULL::gir_report,
@@ -349,5 +391,5 @@ INSERT INTO gir_test_review VALUES
 SELECT gir_outcomes_total_ok(0, 0, 0, 1, 1), gir_outcomes_total_ok(1, 1, 1, 1, 3),
 	   gir_applicants_total_ok(ROW(2147483647, 2147483647, 0, 0, 0, 0, NULL)::gir_applicants);
 
-DROP TABLE gir_test_docs, gir_test_facts, gir_test_pair, gir_test_reports,
+DROP TABLE gir_test_docs, gir_test_facts, gir_test_parsed, gir_test_pair, gir_test_reports,
 	gir_test_flags, gir_test_requests, gir_test_review;

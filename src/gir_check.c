@@ -14,6 +14,13 @@
  * format 1 of the output contract, and its absence only means that those
  * rules are not evaluated.
  *
+ * Both forms read the contract's "warnings" array for what the parser saw
+ * in the text: a warning whose code is RT.1-RT.6 carries a count quoted
+ * from section 一, one coded R3.7 the fee-notice sentence of section 六.
+ * They become facts, and the rules compare them with the cells as they
+ * are now, so a corrected table no longer reports them.  Warnings of any
+ * other code, or in a shape the parser does not write, are ignored.
+ *
  * src/gir_check.c
  *-------------------------------------------------------------------------
  */
@@ -487,6 +494,102 @@ read_facts(Conv *cx, const JsonbValue *v)
 	return read_int(cx, "facts.fee_notice_line", p, &cx->facts->fee_notice_line);
 }
 
+/* ---------- parser findings in the warnings array ---------- */
+
+/* The string under key in a warning object, or NULL. */
+static char *
+warning_string(JsonbContainer *w, const char *key)
+{
+	JsonbValue	kv;
+	JsonbValue *p = getKeyJsonValueFromContainer(w, key, strlen(key), &kv);
+
+	if (p == NULL || p->type != jbvString)
+		return NULL;
+	return pnstrdup(p->val.string.val, p->val.string.len);
+}
+
+static int
+warning_line(JsonbContainer *w)
+{
+	JsonbValue	kv;
+	JsonbValue *p = getKeyJsonValueFromContainer(w, "line", 4, &kv);
+	char	   *num;
+	GirCell		c = {0};
+
+	if (p == NULL || (num = jbv_number_text(p)) == NULL ||
+		!gir_cell_set_text(&c, num) || !c.integral ||
+		c.ival < 0 || c.ival > PG_INT32_MAX)
+		return 0;
+	return (int) c.ival;
+}
+
+/*
+ * read_warnings
+ *		Facts from the parser's warnings (see the file header).  Lenient:
+ *		warnings are informational, so nothing here raises.
+ */
+static void
+read_warnings(Conv *cx, JsonbContainer *c)
+{
+	GirDocFacts *f = cx->facts;
+	JsonbIterator *it;
+	JsonbValue	e;
+	JsonbIteratorToken tok;
+	GirNarrClaim *claims = NULL;
+	int			n = 0,
+				cap = 0;
+
+	if (c == NULL || !JsonContainerIsArray(c) || JsonContainerIsScalar(c))
+		return;
+	it = JsonbIteratorInit(c);
+	while ((tok = JsonbIteratorNext(&it, &e, true)) != WJB_DONE)
+	{
+		char	   *code;
+		char	   *message;
+		char	   *quote;
+
+		if (tok != WJB_ELEM || !jbv_is_object(&e))
+			continue;
+		code = warning_string(e.val.binary.data, "code");
+		message = warning_string(e.val.binary.data, "message");
+		if (code == NULL || message == NULL)
+			continue;
+		quote = palloc(strlen(message) + 1);
+		if (strncmp(code, "RT.", 3) == 0)
+		{
+			GirNarrClaim claim;
+
+			if (!gir_narr_claim_from_warning(code, message,
+											 warning_line(e.val.binary.data),
+											 &claim, quote, strlen(message) + 1))
+				continue;
+			if (n == cap)
+			{
+				cap = cap ? cap * 2 : 8;
+				claims = claims ? repalloc(claims, cap * sizeof(GirNarrClaim)) :
+					palloc(cap * sizeof(GirNarrClaim));
+			}
+			claims[n++] = claim;
+		}
+		else if (strcmp(code, gir_rule_def(GIR_RULE_R3_7)->name) == 0 &&
+				 f->fee_notice == GIR_FEE_UNKNOWN)
+		{
+			/* an explicit facts.fee_notice wins over the warning */
+			f->fee_notice = GIR_FEE_NONE_ISSUED;
+			f->fee_notice_line = warning_line(e.val.binary.data);
+			if (gir_fee_quote_from_warning(message, quote, strlen(message) + 1))
+				f->fee_notice_quote = quote;
+			cx->has_facts = true;
+		}
+	}
+	if (n > 0)
+	{
+		f->claims = claims;
+		f->nclaims = n;
+		cx->has_facts = true;
+	}
+}
+
 /* ---------- the two argument forms ---------- */
 
 /*
@@ -595,7 +698,12 @@ report_from_jsonb(Conv *cx, Jsonb *jb)
 	}
 	p = getKeyJsonValueFromContainer(&jb->root, "facts", 5, &facts);
 	has_facts = p != NULL;
-	return convert(cx, tplname, year, sections, has_facts ? &facts : NULL);
+	if (!convert(cx, tplname, year, sections, has_facts ? &facts : NULL))
+		return false;
+	p = getKeyJsonValueFromContainer(&jb->root, "warnings", 8, &kv);
+	if (p && p->type == jbvBinary)
+		read_warnings(cx, p->val.binary.data);
+	return true;
 }
 
 /*
@@ -633,7 +741,12 @@ report_from_composite(Conv *cx, HeapTupleHeader td)
 			sections[s] = &jb->root;
 		}
 	}
-	return convert(cx, tplname, year, sections, NULL);
+	if (!convert(cx, tplname, year, sections, NULL))
+		return false;
+	d = GetAttributeByName(td, "warnings", &isnull);
+	if (!isnull)
+		read_warnings(cx, &DatumGetJsonbP(d)->root);
+	return true;
 }
 
 /* ---------- rule selection and evaluation ---------- */

@@ -88,6 +88,24 @@ static const GirRuleDef rule_defs[GIR_NRULES] = {
 	{GIR_RULE_R4_3, "R4.3", GIR_CLASS_D, "review_litigation", true,
 		"Lawsuits after review: upheld + corrected + other + pending = total.",
 	"行政诉讼（复议后起诉）：结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计。"},
+	{GIR_RULE_RT_1, "RT.1", GIR_CLASS_H, "requests", true,
+		"The applications section one says were received equal new received (total); where the sentence includes carried-over applications (共办理, 含上年结转), new received + carried over is accepted too.",
+	"第一部分所述收到的政府信息公开申请数等于表三“一、本年新收”总计；所述含上年结转（共办理、共受理）时，也可等于“一、本年新收”与“二、上年结转”之和。"},
+	{GIR_RULE_RT_2, "RT.2", GIR_CLASS_H, "requests", true,
+		"The applications section one says were concluded (办结, 答复) equal the total processed.",
+	"第一部分所述办结（答复）的申请数等于表三“（七）总计”。"},
+	{GIR_RULE_RT_3, "RT.3", GIR_CLASS_H, "requests", true,
+		"The applications section one says were carried forward to next year equal carried forward (total).",
+	"第一部分所述结转下年度继续办理的申请数等于表三“四、结转下年度继续办理”总计。"},
+	{GIR_RULE_RT_4, "RT.4", GIR_CLASS_H, "requests", true,
+		"An applicant breakdown in section one equals new received: natural persons, and the five legal-person columns together.",
+	"第一部分所述申请人构成与表三“一、本年新收”一致：自然人，以及五类法人或其他组织之和。"},
+	{GIR_RULE_RT_5, "RT.5", GIR_CLASS_H, "review_litigation", true,
+		"The administrative reviews and lawsuits section one mentions equal table four's totals (lawsuits: both rows), and cases it calls pending (尚未审结) equal the pending column.",
+	"第一部分所述行政复议数、行政诉讼数（两类之和）等于表四总计，所述尚未审结数等于表四“尚未审结”。"},
+	{GIR_RULE_RT_6, "RT.6", GIR_CLASS_H, "requests", true,
+		"The applications section one says were granted (予以公开, 同意公开) equal granted (total).",
+	"第一部分所述予以公开（同意公开）的申请数等于表三“（一）予以公开”总计。"},
 };
 
 const GirRuleDef *
@@ -1088,6 +1106,8 @@ rule_subtotal_column(Eval *ev, const GirDocFacts *f)
 }
 
 /* R3.7: unpaid fee notices, while section 六 says none was issued. */
+#define FEE_HEAD	"第六部分称“"
+
 static void
 rule_fee_notice(Eval *ev, const GirDocFacts *f)
 {
@@ -1104,11 +1124,270 @@ rule_fee_notice(Eval *ev, const GirDocFacts *f)
 	wide_text(n.v, a, sizeof(a));
 	if (f->fee_notice_line > 0)
 		snprintf(where, sizeof(where), "（第 %d 行）", f->fee_notice_line);
-	v = add_violation(ev, GIR_RULE_R3_7, "other.unpaid_fee", "total", false,
-					  "表三“%s”行“总计”列为 %s，但第六部分称未发出收费通知%s",
-					  row_label(ev, GIR_R_OTHER_UNPAID_FEE), a, where);
+	if (f->fee_notice_quote)
+		v = add_violation(ev, GIR_RULE_R3_7, "other.unpaid_fee", "total", false,
+						  "%s%s”%s，但表三“%s”行“总计”列为 %s",
+						  FEE_HEAD, f->fee_notice_quote, where,
+						  row_label(ev, GIR_R_OTHER_UNPAID_FEE), a);
+	else
+		v = add_violation(ev, GIR_RULE_R3_7, "other.unpaid_fee", "total", false,
+						  "表三“%s”行“总计”列为 %s，但第六部分称未发出收费通知%s",
+						  row_label(ev, GIR_R_OTHER_UNPAID_FEE), a, where);
 	set_expected(v, 0);
 	set_actual(v, n.v);
+}
+
+/* ---------- RT.1-RT.6: section 一 against the tables ---------- */
+
+/*
+ * Each target: its rule, the cell reported as row/col (row NULL when the
+ * table side adds up several rows), how the message reads the text's
+ * number, and how it names the table side.  The parser's warnings carry
+ * these messages, and gir_narr_claim_from_warning() reads them back, so
+ * the wording below is part of the round trip: change both together.
+ */
+typedef struct NarrDef
+{
+	GirRuleId	rule;
+	const char *row;
+	const char *col;
+	const char *what;
+	const char *table;
+} NarrDef;
+
+#define NARR_HEAD	"总体情况称“"
+
+static const NarrDef narr_defs[GIR_NNARR_TARGETS] = {
+	[GIR_NT_RECEIVED] = {GIR_RULE_RT_1, "new_received", "total", "收到申请",
+	"表三“一、本年新收政府信息公开申请数量”总计为"},
+	[GIR_NT_RECEIVED_ALL] = {GIR_RULE_RT_1, NULL, "total", "含上年结转共",
+	"表三“一、本年新收政府信息公开申请数量”总计为"},
+	[GIR_NT_PROCESSED] = {GIR_RULE_RT_2, "total_processed", "total", "办结",
+	"表三“（七）总计”行总计为"},
+	[GIR_NT_CARRIED_FORWARD] = {GIR_RULE_RT_3, "carried_forward", "total", "结转下年度",
+	"表三“四、结转下年度继续办理”总计为"},
+	[GIR_NT_NATURAL] = {GIR_RULE_RT_4, "new_received", "natural_person", "自然人申请",
+	"表三“一、本年新收政府信息公开申请数量”行“自然人”列为"},
+	[GIR_NT_LEGAL] = {GIR_RULE_RT_4, "new_received", "legal_total", "法人或其他组织申请",
+	"表三“一、本年新收政府信息公开申请数量”行五类法人或其他组织之和为"},
+	[GIR_NT_REVIEW] = {GIR_RULE_RT_5, "review", "total", "行政复议",
+	"表四“行政复议”总计为"},
+	[GIR_NT_SUIT] = {GIR_RULE_RT_5, NULL, "total", "行政诉讼",
+	"表四“未经复议直接起诉”与“复议后起诉”的行政诉讼总计之和为"},
+	[GIR_NT_REVIEW_PENDING] = {GIR_RULE_RT_5, "review", "pending", "行政复议尚未审结",
+	"表四“行政复议”“尚未审结”为"},
+	[GIR_NT_SUIT_PENDING] = {GIR_RULE_RT_5, NULL, "pending", "行政诉讼尚未审结",
+	"表四两类行政诉讼“尚未审结”之和为"},
+	[GIR_NT_PENDING] = {GIR_RULE_RT_5, NULL, "pending", "尚未审结",
+	"表四行政复议与两类行政诉讼“尚未审结”之和为"},
+	[GIR_NT_GRANTED] = {GIR_RULE_RT_6, "granted", "total", "予以公开",
+	"表三“（一）予以公开”总计为"},
+};
+
+GirRuleId
+gir_narr_rule(GirNarrTarget target)
+{
+	return narr_defs[target].rule;
+}
+
+/* The table side of a target, under the evaluation policy of §4.1. */
+static void
+narr_table_sum(const GirReport *r, GirNarrTarget t, Sum *s)
+{
+	int			i;
+
+	switch (t)
+	{
+		case GIR_NT_RECEIVED:
+			sum_add(s, r, GIR_R_NEW_RECEIVED, GIR_C_TOTAL, 1);
+			break;
+		case GIR_NT_RECEIVED_ALL:
+			sum_add(s, r, GIR_R_NEW_RECEIVED, GIR_C_TOTAL, 1);
+			sum_add(s, r, GIR_R_CARRIED_OVER, GIR_C_TOTAL, 1);
+			break;
+		case GIR_NT_PROCESSED:
+			sum_add(s, r, GIR_R_TOTAL_PROCESSED, GIR_C_TOTAL, 1);
+			break;
+		case GIR_NT_CARRIED_FORWARD:
+			sum_add(s, r, GIR_R_CARRIED_FORWARD, GIR_C_TOTAL, 1);
+			break;
+		case GIR_NT_NATURAL:
+			sum_add(s, r, GIR_R_NEW_RECEIVED, GIR_C_NATURAL_PERSON, 1);
+			break;
+		case GIR_NT_LEGAL:
+			for (i = 1; i < 6; i++)
+				sum_add(s, r, GIR_R_NEW_RECEIVED, applicant_cols[i], 1);
+			break;
+		case GIR_NT_REVIEW:
+			sum_add(s, r, GIR_R_REVIEW, GIR_C_TOTAL, 1);
+			break;
+		case GIR_NT_SUIT:
+			sum_add(s, r, GIR_R_SUIT_DIRECT, GIR_C_TOTAL, 1);
+			sum_add(s, r, GIR_R_SUIT_AFTER_REVIEW, GIR_C_TOTAL, 1);
+			break;
+		case GIR_NT_REVIEW_PENDING:
+			sum_add(s, r, GIR_R_REVIEW, GIR_C_PENDING, 1);
+			break;
+		case GIR_NT_SUIT_PENDING:
+			sum_add(s, r, GIR_R_SUIT_DIRECT, GIR_C_PENDING, 1);
+			sum_add(s, r, GIR_R_SUIT_AFTER_REVIEW, GIR_C_PENDING, 1);
+			break;
+		case GIR_NT_PENDING:
+			sum_add(s, r, GIR_R_REVIEW, GIR_C_PENDING, 1);
+			sum_add(s, r, GIR_R_SUIT_DIRECT, GIR_C_PENDING, 1);
+			sum_add(s, r, GIR_R_SUIT_AFTER_REVIEW, GIR_C_PENDING, 1);
+			break;
+		case GIR_NT_GRANTED:
+			sum_add(s, r, GIR_R_GRANTED, GIR_C_TOTAL, 1);
+			break;
+		default:
+			s->skip = true;
+	}
+}
+
+/* RT.1-RT.6: each count section 一 states against its table cells. */
+static void
+rule_narrative(Eval *ev, const GirDocFacts *f, const bool *on)
+{
+	int			i;
+
+	for (i = 0; i < f->nclaims; i++)
+	{
+		const GirNarrClaim *c = &f->claims[i];
+		const NarrDef *d;
+		Sum			table = {0};
+		Sum			fresh = {0};
+		GirViolation *v;
+		char		a[GIR_NUM_MAX];
+		char		b[GIR_NUM_MAX];
+
+		if ((int) c->target < 0 || c->target >= GIR_NNARR_TARGETS || c->value < 0)
+			continue;
+		d = &narr_defs[c->target];
+		if (!on[d->rule])
+			continue;
+		narr_table_sum(ev->r, c->target, &table);
+		if (table.skip || table.v == c->value)
+			continue;
+		wide_text(c->value, a, sizeof(a));
+		wide_text(table.v, b, sizeof(b));
+		if (c->target == GIR_NT_RECEIVED_ALL)
+		{
+			char		n[GIR_NUM_MAX];
+
+			/* the new applications alone are accepted too */
+			sum_add(&fresh, ev->r, GIR_R_NEW_RECEIVED, GIR_C_TOTAL, 1);
+			if (fresh.v == c->value)
+				continue;
+			wide_text(fresh.v, n, sizeof(n));
+			v = add_violation(ev, d->rule, d->row, d->col, table.blank,
+							  "%s%s”（%s %s 件），但%s %s，与“二、上年结转政府信息公开申请数量”之和为 %s",
+							  NARR_HEAD, c->quote ? c->quote : "", d->what, a,
+							  d->table, n, b);
+		}
+		else
+			v = add_violation(ev, d->rule, d->row, d->col, table.blank,
+							  "%s%s”（%s %s 件），但%s %s",
+							  NARR_HEAD, c->quote ? c->quote : "", d->what, a,
+							  d->table, b);
+		set_expected(v, table.v);
+		set_actual(v, c->value);
+	}
+}
+
+/* Copy s[0..len) into buf, cut on a whole UTF-8 character. */
+static void
+copy_text(char *buf, size_t buflen, const char *s, size_t len)
+{
+	if (buflen == 0)
+		return;
+	if (len >= buflen)
+	{
+		len = buflen - 1;
+		while (len > 0 && ((unsigned char) s[len] & 0xC0) == 0x80)
+			len--;
+	}
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+}
+
+/* The last occurrence of needle in s, or NULL. */
+static const char *
+last_strstr(const char *s, const char *needle)
+{
+	const char *last = NULL;
+	const char *p = s;
+
+	while ((p = strstr(p, needle)) != NULL)
+		last = p++;
+	return last;
+}
+
+bool
+gir_narr_claim_from_warning(const char *code, const char *message, int line,
+							GirNarrClaim *claim, char *quotebuf,
+							size_t quotebuflen)
+{
+	const size_t headlen = strlen(NARR_HEAD);
+	const char *best = NULL;
+	int			best_t = -1;
+	int			t;
+	const char *p;
+	int64_t		v = 0;
+	int			ndigits = 0;
+
+	if (code == NULL || message == NULL || strncmp(message, NARR_HEAD, headlen) != 0)
+		return false;
+	for (t = 0; t < GIR_NNARR_TARGETS; t++)
+	{
+		char		key[96];
+		const char *hit;
+
+		if (strcmp(code, rule_defs[narr_defs[t].rule].name) != 0)
+			continue;
+		snprintf(key, sizeof(key), "”（%s ", narr_defs[t].what);
+		hit = last_strstr(message + headlen, key);
+		if (hit && (best == NULL || hit > best))
+		{
+			best = hit;
+			best_t = t;
+		}
+	}
+	if (best == NULL)
+		return false;
+	p = best + strlen("”（") + strlen(narr_defs[best_t].what) + 1;
+	for (; *p >= '0' && *p <= '9'; p++)
+	{
+		if (++ndigits > 18)
+			return false;
+		v = v * 10 + (*p - '0');
+	}
+	if (ndigits == 0 || strncmp(p, " 件）", strlen(" 件）")) != 0)
+		return false;
+	copy_text(quotebuf, quotebuflen, message + headlen, best - (message + headlen));
+	claim->target = (GirNarrTarget) best_t;
+	claim->value = v;
+	claim->quote = quotebuf;
+	claim->line = line;
+	return true;
+}
+
+bool
+gir_fee_quote_from_warning(const char *message, char *quotebuf,
+						   size_t quotebuflen)
+{
+	const size_t headlen = strlen(FEE_HEAD);
+	const char *end;
+
+	if (message == NULL || strncmp(message, FEE_HEAD, headlen) != 0)
+		return false;
+	end = last_strstr(message + headlen, "”（第 ");
+	if (end == NULL)
+		end = last_strstr(message + headlen, "”，但表三");
+	if (end == NULL)
+		return false;
+	copy_text(quotebuf, quotebuflen, message + headlen, end - (message + headlen));
+	return true;
 }
 
 /* R4.1-R4.3: the four outcomes = 总计. */
@@ -1181,6 +1460,8 @@ gir_rules_eval(const GirReport *r, const GirDocFacts *facts,
 		rule_outcomes(&ev, GIR_RULE_R4_2, GIR_R_SUIT_DIRECT);
 	if (on[GIR_RULE_R4_3])
 		rule_outcomes(&ev, GIR_RULE_R4_3, GIR_R_SUIT_AFTER_REVIEW);
+	if (facts && facts->nclaims > 0)
+		rule_narrative(&ev, facts, on);
 	return out->oom ? -1 : ev.added;
 }
 

@@ -546,20 +546,32 @@ find_sections(GirCtx *ctx, Sections *secs)
 					 expected_numeral[s], numeral, expected_numeral[s]);
 	}
 
-	/* regions: from the title to the next title */
+	/*
+	 * Regions: a table's runs from its title to the next title-like line;
+	 * a narrative section's to the next chosen title (sub-headings such as
+	 * （一）主动公开政府信息情况 inside 一、总体情况 do not end it).
+	 */
 	for (s = SEC_OVERVIEW; s <= SEC_OTHER; s++)
 	{
 		int			start = secs->title[s];
 		int			stop = doc->nlines;
+		int			o;
 
 		if (start < 0)
 			continue;
-		for (i = 0; i < nbounds; i++)
-			if (bounds[i] > start)
-			{
-				stop = bounds[i];
-				break;
-			}
+		if (s == SEC_ACTIVE || s == SEC_REQUESTS || s == SEC_REVIEW)
+		{
+			for (i = 0; i < nbounds; i++)
+				if (bounds[i] > start)
+				{
+					stop = bounds[i];
+					break;
+				}
+		}
+		else
+			for (o = SEC_OVERVIEW; o < SEC_COUNT; o++)
+				if (secs->title[o] > start && secs->title[o] < stop)
+					stop = secs->title[o];
 		secs->region[s].first = start + 1;
 		secs->region[s].end = stop;
 	}
@@ -2011,4 +2023,5 @@ gir_read_tables(GirCtx *ctx)
 			gir_warn(ctx, "legacy_report", ctx->doc.lines[secs.title[SEC_LEGACY]].src_line,
 					 "this looks like a pre-2019 report (2007 条例 structure); its tables are not mapped");
 	}
+	gir_read_narrative(ctx);
 }

@@ -23,7 +23,7 @@ CREATE FUNCTION @extschema@.gir_rules()
 RETURNS TABLE (id text, class text, "table" text,
 			   statement_en text, statement_zh text)
 AS 'MODULE_PATHNAME', 'gir_rules'
-LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 18;
+LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 24;
 COMMENT ON FUNCTION @extschema@.gir_rules() IS
 	'The consistency rules: id (report-format.md §4), class (D definition, C convention, H heuristic, X two reports), table (section key, document or all), statement in English and Chinese';
 
@@ -36,7 +36,7 @@ RETURNS TABLE (rule text, class text, "row" text, col text,
 AS 'MODULE_PATHNAME', 'gir_check_jsonb'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 10;
 COMMENT ON FUNCTION @extschema@.gir_check(jsonb, text[]) IS
-	'Broken consistency rules of a parse result in output.md shape, one row per (rule, row, column): expected is computed from the parts, actual is the reported total; blanks count as 0. classes: D (default), C, H, or rule ids such as R2.4h; raises on a document of the wrong shape';
+	'Broken consistency rules of a parse result in output.md shape, one row per (rule, row, column): expected is computed from the parts, actual is the reported total; blanks count as 0. classes: D (default), C, H, or rule ids such as R2.4h; the parser''s RT.1-RT.6 and R3.7 warnings are compared with the cells again (class H: expected is the table, actual the count section 一 states); raises on a document of the wrong shape';
 
 CREATE FUNCTION @extschema@.gir_check(report @extschema@.gir_report,
 									  classes text[] DEFAULT '{D}')
@@ -45,7 +45,7 @@ RETURNS TABLE (rule text, class text, "row" text, col text,
 AS 'MODULE_PATHNAME', 'gir_check_report'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 10;
 COMMENT ON FUNCTION @extschema@.gir_check(@extschema@.gir_report, text[]) IS
-	'Broken consistency rules of a gir_parse() result, one row per (rule, row, column); see gir_check(jsonb, text[])';
+	'Broken consistency rules of a gir_parse() result, one row per (rule, row, column), including the narrative checks RT.1-RT.6 read back from its warnings; see gir_check(jsonb, text[])';
 
 CREATE FUNCTION @extschema@.gir_is_consistent(report jsonb)
 RETURNS boolean
