@@ -281,7 +281,9 @@ extern const char *gir_report_line(const GirReport *r, int line, size_t *len);
 
 /*
  * JSON of one section ("{}" when nothing was found) or of the warnings
- * array, NUL-terminated, allocated in the report's arena.
+ * array, NUL-terminated, allocated in the report's arena.  After the parse
+ * there is no error path: if the allocator fails here the process aborts
+ * (the PostgreSQL layer builds its jsonb itself and never calls these).
  */
 extern const char *gir_section_json(GirReport *r, GirSection section);
 extern const char *gir_warnings_json(GirReport *r);

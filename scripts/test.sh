@@ -1,10 +1,13 @@
 #!/bin/bash
 # The whole test suite: core unit tests, then the pg_regress tests on a
-# throwaway cluster (pg_virtualenv).  Ends with one "N passed, N failed" line.
+# throwaway cluster (pg_virtualenv), the server scripts, and the core under
+# sanitizers, valgrind and a fuzzer.  Ends with one "N passed, N failed" line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-# warnings are errors in the test build
+# warnings are errors in the test build; the robustness stage needs clang
+# (with libFuzzer and the sanitizers' runtimes) and valgrind
+GIR_EXTRA_PACKAGES="clang libclang-rt-14-dev valgrind ${GIR_EXTRA_PACKAGES:-}" \
 PG_CFLAGS="-Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare" \
 	scripts/setup.sh || { echo "0 passed, 1 failed"; exit 1; }
 
@@ -42,6 +45,24 @@ counts=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' test/scripts.log || true)
 [ "$(echo "$counts" | grep -c passed)" -eq 3 ] || failed=$((failed + 1))	# a script did not finish
 for n in $(echo "$counts" | sed -n 's/^\([0-9]*\) passed.*/\1/p'); do passed=$((passed + n)); done
 for n in $(echo "$counts" | sed -n 's/.* \([0-9]*\) failed$/\1/p'); do failed=$((failed + n)); done
+
+# The core on hostile input (mk/fuzz.mk): unit tests under ASan+UBSan, under
+# valgrind, and libFuzzer for GIR_FUZZ_SECONDS (default 60; 0 skips it).
+# Each is one pass or fail; a fuzzer finding is left in fuzz/regressions/.
+echo "== robustness"
+for target in sanitize valgrind fuzz; do
+	if [ "$target" = fuzz ] && [ "${GIR_FUZZ_SECONDS:-60}" -eq 0 ]; then
+		continue
+	fi
+	if make -s "$target" FUZZ_SECONDS="${GIR_FUZZ_SECONDS:-60}" > "test/$target.log" 2>&1; then
+		passed=$((passed + 1))
+		echo "$target: ok $(grep -E '^stat::number_of_executed_units' "test/$target.log" || true)"
+	else
+		failed=$((failed + 1))
+		echo "$target: FAILED (test/$target.log)"
+		tail -n 40 "test/$target.log"
+	fi
+done
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -11,11 +11,13 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
 
 #define ARENA_BLOCK		(64 * 1024)
+#define GIR_MAX_WARNINGS	1000	/* warnings kept per report */
 #define ALIGN_UP(n)		(((n) + 15) & ~(size_t) 15)
 
 typedef struct Block
@@ -69,7 +71,12 @@ gir_alloc(GirArena *a, size_t size)
 		Block	   *b = a->mem.alloc(a->mem.ctx, bsize);
 
 		if (b == NULL)
+		{
+			/* after the parse (JSON of a report) there is no way back */
+			if (a->oom == NULL)
+				abort();
 			longjmp(*a->oom, GIR_ERR_NOMEM);
+		}
 		b->next = a->blocks;
 		a->blocks = b;
 		if (size > ARENA_BLOCK / 4)
@@ -222,9 +229,26 @@ gir_warn(GirCtx *ctx, const char *code, int line, const char *fmt,...)
 	char		msg[1024];
 	size_t		len;
 
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
+	/*
+	 * A report has a few dozen warnings; text that makes thousands (a
+	 * megabyte of unlabelled rows) would make the result's size and time
+	 * grow with it for nothing: one more warning says the rest were dropped.
+	 */
+	if (r->nwarnings > GIR_MAX_WARNINGS)
+		return;
+	if (r->nwarnings == GIR_MAX_WARNINGS)
+	{
+		code = "warnings_truncated";
+		line = 0;
+		snprintf(msg, sizeof(msg), "more than %d warnings; the others were dropped",
+				 GIR_MAX_WARNINGS);
+	}
+	else
+	{
+		va_start(ap, fmt);
+		vsnprintf(msg, sizeof(msg), fmt, ap);
+		va_end(ap);
+	}
 	/* a truncated message must still end on a whole UTF-8 character */
 	len = strlen(msg);
 	if (len == sizeof(msg) - 1)

@@ -432,8 +432,7 @@ gir_region_rows(GirCtx *ctx, GirRegion region, GirTRow **rows_out)
 	bool		cell_per_line,
 				grid;
 	int			li;
-	int			cap = region.end - region.first + 1;
-	GirTRow    *rows = gir_alloc0(ctx->arena, cap * sizeof(GirTRow));
+	GirTRow    *rows;
 	int			nrows = 0;
 	GirTRow    *cur = NULL;
 	GirTok		linetoks[512];
@@ -463,6 +462,8 @@ gir_region_rows(GirCtx *ctx, GirRegion region, GirTRow **rows_out)
 	}
 	grid = grid_rules >= 2;
 	cell_per_line = !grid && blank > 0 && single * 2 >= nonblank;
+	/* every row holds a line that is neither blank nor a rule */
+	rows = gir_alloc0(ctx->arena, (nonblank + 1) * sizeof(GirTRow));
 
 	for (li = region.first; li <= region.end; li++)
 	{

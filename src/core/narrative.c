@@ -69,15 +69,18 @@ typedef struct Narr
 
 /* ---------- text helpers ---------- */
 
-/* Does s[0..len) contain needle? */
+/* Does s[0..len) contain needle?  memchr finds its last byte. */
 static bool
 has(const char *s, int len, const char *needle)
 {
 	int			nl = (int) strlen(needle);
-	int			i;
+	const char *p,
+			   *end = s + len;
 
-	for (i = 0; i + nl <= len; i++)
-		if (s[i] == needle[0] && memcmp(s + i, needle, nl) == 0)
+	if (nl == 0 || nl > len)
+		return nl == 0 && len >= 0 && memchr(s, '\0', (size_t) len + 1) != NULL;
+	for (p = s + nl - 1; p < end && (p = memchr(p, needle[nl - 1], (size_t) (end - p))) != NULL; p++)
+		if (memcmp(p - (nl - 1), needle, nl - 1) == 0)
 			return true;
 	return false;
 }
@@ -904,12 +907,12 @@ read_sentence(Narr *nr, int a, int b)
 		if (rc <= 0)
 			break;
 		nr->budget--;
+		if (rc < 6)				/* unset trailing groups (never written) */
+			for (i = 2 * rc; i < 12; i++)
+				ov[i] = (size_t) -1;
 		for (i = 0; i < 12; i++)
 			if (ov[i] != (size_t) -1)
 				ov[i] += off;
-		if (rc < 6)				/* unset trailing groups */
-			for (i = 2 * rc; i < 12; i++)
-				ov[i] = (size_t) -1;
 		for (i = 0; i < 6; i++)
 			if (ov[2 * i] == (size_t) -1)
 				ov[2 * i] = ov[2 * i + 1] = 0;

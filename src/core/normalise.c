@@ -666,7 +666,8 @@ gir_normalise(GirCtx *ctx, const char *text, size_t len)
 	memset(&w, 0, sizeof(w));
 	w.ctx = ctx;
 	gir_buf_init(&w.out, ctx->arena, len + len / 8 + 64);
-	w.cap = 256;
+	/* a line per source line, as a rule: grown only for HTML, U+2028 */
+	w.cap = nsrc < 255 ? 256 : (int) nsrc + 1;
 	w.lines = gir_alloc(ctx->arena, w.cap * sizeof(GirLine));
 	w.src_line = 1;
 	w.collapse_space = html;

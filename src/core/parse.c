@@ -88,6 +88,8 @@ gir_parse_report(const char *text, size_t len, const GirOptions *opt,
 	gir_read_metadata(ctx);
 	gir_read_tables(ctx);
 
+	/* oom is this frame's: allocations after the return may not jump to it */
+	arena->oom = NULL;
 	*out = ctx->report;
 	return GIR_OK;
 }
