@@ -1,7 +1,8 @@
 /*-------------------------------------------------------------------------
  * gir_parse.c
- *	  The PostgreSQL face of the parsing core: gir_parse() and gir_cells(),
- *	  the gireport.* settings, and the mapping of core errors to SQLSTATEs.
+ *	  The PostgreSQL face of the parsing core: gir_parse(), gir_parse_strict()
+ *	  and gir_cells(), the gireport.* settings, and the mapping of core errors
+ *	  to SQLSTATEs (docs/errors.md).
  *
  * The core runs in a memory context of its own, deleted when the call is
  * done, and checks for query cancel through a callback; nothing it holds
@@ -12,8 +13,10 @@
  */
 #include "postgres.h"
 
+#include "executor/executor.h"
 #include "fmgr.h"
 #include "funcapi.h"
+#include "lib/stringinfo.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
@@ -23,6 +26,7 @@
 #include "utils/numeric.h"
 
 #include "gir_core.h"
+#include "gir_json.h"
 
 PG_MODULE_MAGIC;
 
@@ -63,9 +67,53 @@ _PG_init(void)
 
 /* ---------- running the core ---------- */
 
+/*
+ * The core's arena asks for 64 kB blocks.  Taken from and given back to
+ * malloc for every report, they made glibc hand the memory back to the
+ * kernel and fault it in again at the next call: a third of the time of a
+ * scan went to page faults and TLB shootdowns.  So blocks of that size are
+ * kept for the backend's lifetime (at most BLOCK_CACHE_MAX of them, 1 MB)
+ * and handed out again by the next parse.  A parse never nests and
+ * nothing of it outlives its call, so at the start of a parse every cached
+ * block is free, including those of a parse that an error interrupted.
+ */
+#define BLOCK_CACHE_SIZE	(64 * 1024 + 64)
+#define BLOCK_CACHE_MAX		16
+
+static struct
+{
+	MemoryContext cxt;			/* child of TopMemoryContext */
+	void	   *blocks[BLOCK_CACHE_MAX];
+	int			nblocks;		/* allocated */
+	int			used;			/* handed out to the current parse */
+}			block_cache;
+
 static void *
 context_alloc(void *cxt, size_t size)
 {
+	/* a block-sized request: a cached block */
+	if (size > BLOCK_CACHE_SIZE / 2 && size <= BLOCK_CACHE_SIZE)
+	{
+		if (block_cache.used < block_cache.nblocks)
+			return block_cache.blocks[block_cache.used++];
+		if (block_cache.nblocks < BLOCK_CACHE_MAX)
+		{
+			void	   *b;
+
+			if (block_cache.cxt == NULL)
+				block_cache.cxt = AllocSetContextCreate(TopMemoryContext,
+														"gireport block cache",
+														ALLOCSET_SMALL_SIZES);
+			b = MemoryContextAllocExtended(block_cache.cxt, BLOCK_CACHE_SIZE,
+										   MCXT_ALLOC_NO_OOM);
+			if (b != NULL)
+			{
+				block_cache.blocks[block_cache.nblocks++] = b;
+				block_cache.used++;
+				return b;
+			}
+		}
+	}
 	/* answer NULL rather than ERROR: the core unwinds itself */
 	return MemoryContextAllocExtended((MemoryContext) cxt, size,
 									  MCXT_ALLOC_NO_OOM | MCXT_ALLOC_HUGE);
@@ -117,8 +165,10 @@ parse_text(text *report, MemoryContext parsecxt)
 				 errhint("Raise gireport.max_input_size, or pass one report per call.")));
 
 	memset(&opt, 0, sizeof(opt));
+	block_cache.used = 0;		/* no other parse is running */
 	opt.mem.alloc = context_alloc;
-	opt.mem.release = NULL;		/* the context goes in one piece */
+	opt.mem.release = NULL;		/* the context goes in one piece, the
+								 * cached blocks stay */
 	opt.mem.ctx = parsecxt;
 	opt.check_interrupts = check_interrupts;
 	opt.match_limit = (uint32_t) gir_match_limit;
@@ -150,10 +200,95 @@ parse_text(text *report, MemoryContext parsecxt)
 	return r;
 }
 
-static Datum
-jsonb_from_cstring(const char *json)
+/* ---------- jsonb results ---------- */
+
+/*
+ * The sections and warnings are built as jsonb directly (gir_json.c): the
+ * core's JSON text would only be parsed again by jsonb_in.  The values are
+ * the ones jsonb_in would make of gir_section_json() / gir_warnings_json():
+ * an integral cell's number is its ival, any other its canonical text.
+ */
+static void
+push_cell(GirJson *js, const GirCell *cell)
 {
-	return DirectFunctionCall1(jsonb_in, CStringGetDatum(json));
+	if (cell->state != GIR_CELL_VALUE)
+		gir_json_null(js);
+	else if (cell->integral)
+	{
+#ifdef USE_ASSERT_CHECKING
+		char		num[24];
+
+		snprintf(num, sizeof(num), INT64_FORMAT, (int64) cell->ival);
+		Assert(strcmp(num, cell->num) == 0);
+#endif
+		gir_json_int(js, cell->ival);
+	}
+	else
+		gir_json_numeric(js, DatumGetNumeric(DirectFunctionCall3(numeric_in,
+																 CStringGetDatum(cell->num),
+																 ObjectIdGetDatum(InvalidOid),
+																 Int32GetDatum(-1))));
+}
+
+/* One section: {row: {col: number or null}} for the rows present. */
+static Datum
+section_jsonb(GirReport *r, GirSection section)
+{
+	GirJson    *js = gir_json_new();
+	int			row;
+
+	gir_json_begin_object(js);
+	for (row = 0; row < GIR_NROWS; row++)
+	{
+		const GirRowDef *def = gir_row_def((GirRowId) row);
+		const GirColId *cols;
+		int			ncols,
+					c;
+
+		if (def->section != section || !r->rows[row].present)
+			continue;
+		ncols = gir_row_columns((GirRowId) row, r->tpl, &cols);
+		gir_json_key(js, def->key, strlen(def->key));
+		gir_json_begin_object(js);
+		for (c = 0; c < ncols; c++)
+		{
+			const char *key = gir_col_def(cols[c])->key;
+
+			gir_json_key(js, key, strlen(key));
+			push_cell(js, &r->rows[row].cells[c]);
+		}
+		gir_json_end_object(js);
+	}
+	gir_json_end_object(js);
+	return JsonbPGetDatum(gir_json_finish(js));
+}
+
+/* The warnings: [{"code": …, "message": …, "line": n or null}]. */
+static Datum
+warnings_jsonb(GirReport *r)
+{
+	GirJson    *js = gir_json_new();
+	int			i;
+
+	gir_json_begin_array(js);
+	for (i = 0; i < r->nwarnings; i++)
+	{
+		const GirWarning *w = &r->warnings[i];
+
+		gir_json_begin_object(js);
+		gir_json_key(js, "code", 4);
+		gir_json_string(js, w->code, strlen(w->code));
+		gir_json_key(js, "message", 7);
+		gir_json_string(js, w->message, strlen(w->message));
+		gir_json_key(js, "line", 4);
+		if (w->line > 0)
+			gir_json_int(js, w->line);
+		else
+			gir_json_null(js);
+		gir_json_end_object(js);
+	}
+	gir_json_end_array(js);
+	return JsonbPGetDatum(gir_json_finish(js));
 }
 
 /* ---------- gir_parse ---------- */
@@ -179,8 +314,8 @@ gir_parse(PG_FUNCTION_ARGS)
 	parsecxt = AllocSetContextCreate(callcxt, "gireport parse", ALLOCSET_DEFAULT_SIZES);
 	MemoryContextSwitchTo(parsecxt);
 	r = parse_text(report, parsecxt);
-	MemoryContextSwitchTo(callcxt);
 
+	/* the fields are built in parsecxt too: the tuple copies them */
 	memset(nulls, 0, sizeof(nulls));
 	values[0] = Int32GetDatum(GIR_FORMAT_VERSION);
 	values[1] = CStringGetTextDatum(gir_status_name(r->status));
@@ -197,10 +332,11 @@ gir_parse(PG_FUNCTION_ARGS)
 		values[4] = CStringGetTextDatum(tpl);
 	else
 		nulls[4] = true;
-	values[5] = jsonb_from_cstring(gir_section_json(r, GIR_SEC_ACTIVE));
-	values[6] = jsonb_from_cstring(gir_section_json(r, GIR_SEC_REQUESTS));
-	values[7] = jsonb_from_cstring(gir_section_json(r, GIR_SEC_REVIEW));
-	values[8] = jsonb_from_cstring(gir_warnings_json(r));
+	values[5] = section_jsonb(r, GIR_SEC_ACTIVE);
+	values[6] = section_jsonb(r, GIR_SEC_REQUESTS);
+	values[7] = section_jsonb(r, GIR_SEC_REVIEW);
+	values[8] = warnings_jsonb(r);
+	MemoryContextSwitchTo(callcxt);
 	tuple = heap_form_tuple(tupdesc, values, nulls);
 
 	MemoryContextDelete(parsecxt);
@@ -270,4 +406,103 @@ gir_cells(PG_FUNCTION_ARGS)
 	MemoryContextSwitchTo(callcxt);
 	MemoryContextDelete(parsecxt);
 	return (Datum) 0;
+}
+
+/* ---------- gir_parse_strict ---------- */
+
+#define STRICT_MAX_WARNINGS	10	/* warnings quoted in an error's detail */
+
+static const char *const table_names[GIR_NSECTIONS] = {
+	"二 (主动公开政府信息情况)",
+	"三 (收到和处理政府信息公开申请情况)",
+	"四 (政府信息公开行政复议、行政诉讼情况)"
+};
+
+/*
+ * report_not_ok
+ *		Raise the error gir_parse_strict gives for a report whose status is
+ *		not 'ok': which tables are missing, and the warnings with their
+ *		source lines.
+ *
+ * No table at all: 22P02 invalid_text_representation, the text is not a
+ * report of the 2019+ template.  Some tables: 22000 data_exception, a
+ * report with parts missing.
+ */
+static void
+report_not_ok(const GirReport *r)
+{
+	StringInfoData missing,
+				detail;
+	int			s,
+				i,
+				nmissing = 0,
+				nquoted = 0;
+	bool		legacy = false;
+
+	initStringInfo(&missing);
+	for (s = 0; s < GIR_NSECTIONS; s++)
+		if (!r->found[s])
+		{
+			if (nmissing++ > 0)
+				appendStringInfoString(&missing, ", ");
+			appendStringInfo(&missing, "%s", table_names[s]);
+		}
+
+	/* the missing tables, then the other warnings with their lines */
+	initStringInfo(&detail);
+	appendStringInfo(&detail, "Not found: table%s %s.", nmissing > 1 ? "s" : "", missing.data);
+	for (i = 0; i < r->nwarnings; i++)
+	{
+		const GirWarning *w = &r->warnings[i];
+
+		if (strcmp(w->code, "legacy_report") == 0)
+			legacy = true;
+		if (strcmp(w->code, "table_missing") == 0)
+			continue;			/* said above */
+		if (nquoted++ == STRICT_MAX_WARNINGS)
+			appendStringInfoString(&detail, "\n…");
+		if (nquoted > STRICT_MAX_WARNINGS)
+			continue;
+		if (w->line > 0)
+			appendStringInfo(&detail, "\nline %d: %s: %s", w->line, w->code, w->message);
+		else
+			appendStringInfo(&detail, "\n%s: %s", w->code, w->message);
+	}
+
+	if (r->status == GIR_STATUS_EMPTY)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("text is not a government information disclosure annual report"),
+				 errdetail_internal("%s", detail.data),
+				 legacy ?
+				 errhint("The text looks like a report of the pre-2019 structure, whose tables gireport does not map; gir_parse() returns it with status 'empty'.") :
+				 errhint("Pass the whole text of one 政府信息公开工作年度报告 (2019 or 2021 template); gir_parse() returns status 'empty' instead of raising.")));
+	ereport(ERROR,
+			(errcode(ERRCODE_DATA_EXCEPTION),
+			 errmsg("report lacks table%s %s", nmissing > 1 ? "s" : "", missing.data),
+			 errdetail_internal("%s", detail.data),
+			 errhint("The titles or first rows of the missing tables were not recognised; gir_parse() returns the tables that were found, with status 'partial'.")));
+}
+
+PG_FUNCTION_INFO_V1(gir_parse_strict);
+Datum
+gir_parse_strict(PG_FUNCTION_ARGS)
+{
+	Datum		result = gir_parse(fcinfo);
+	bool		isnull;
+	Datum		status = GetAttributeByName(DatumGetHeapTupleHeader(result),
+											"status", &isnull);
+	MemoryContext parsecxt;
+	GirReport  *r;
+
+	if (!isnull && strcmp(TextDatumGetCString(status), "ok") == 0)
+		PG_RETURN_DATUM(result);
+
+	/* the error path only: parse again for the warnings as C structures */
+	parsecxt = AllocSetContextCreate(CurrentMemoryContext, "gireport strict",
+									 ALLOCSET_DEFAULT_SIZES);
+	MemoryContextSwitchTo(parsecxt);
+	r = parse_text(PG_GETARG_TEXT_PP(0), parsecxt);
+	report_not_ok(r);
+	pg_unreachable();
 }
