@@ -158,6 +158,68 @@ static int	(*const shortcuts[GIR_NPATTERNS]) (const char *s, size_t len,
 	[GIR_PAT_PAGE_DEBRIS] = page_debris_shortcut,
 };
 
+/*
+ * Required literals: a subject can only match if it contains, for every
+ * string of the list, one of its |-separated words (each branch of the
+ * pattern spells them out).  Unanchored patterns try every character of a
+ * sentence as a start, which costs far more than looking for a word with
+ * memchr.  Keep in step with the patterns above.
+ */
+static const char *const *const required[GIR_NPATTERNS] = {
+	[GIR_PAT_TITLE] = (const char *const[]) {"告", "年", NULL},
+	[GIR_PAT_STAT_PERIOD] = (const char *const[]) {"计|計", "年", NULL},
+	[GIR_PAT_YEAR] = (const char *const[]) {"年", NULL},
+	[GIR_PAT_META_AGENCY] = (const char *const[]) {":|：", NULL},
+	[GIR_PAT_NARR_COUNT] = (const char *const[]) {"件|次|宗|起", NULL},
+	[GIR_PAT_NARR_NO_REQUEST] = (const char *const[]) {"申请|事项", "公开", NULL},
+	[GIR_PAT_NARR_NO_CASES] = (const char *const[]) {"行政复议|行政诉讼", NULL},
+	[GIR_PAT_NARR_CASES_ZERO] = (const char *const[]) {"行政复议", "诉讼", NULL},
+	[GIR_PAT_NARR_FEE_NONE] = (const char *const[]) {"收费通知", NULL},
+	[GIR_PAT_NARR_FEE_ISSUED] = (const char *const[]) {"收费通知", NULL},
+};
+
+/* Does s[0..len) contain the n bytes of word?  memchr finds its last byte. */
+static bool
+contains(const char *s, size_t len, const char *word, size_t n)
+{
+	const char *end = s + len;
+	const char *p;
+
+	if (n == 0)
+		return true;
+	if (n > len)
+		return false;
+	for (p = s + n - 1; p < end && (p = memchr(p, word[n - 1], (size_t) (end - p))) != NULL; p++)
+		if (memcmp(p - (n - 1), word, n - 1) == 0)
+			return true;
+	return false;
+}
+
+/* Does the subject hold what the pattern requires (see required[])? */
+static bool
+has_required(GirPatternId id, const char *s, size_t len)
+{
+	const char *const *group;
+
+	for (group = required[id]; *group; group++)
+	{
+		const char *w = *group;
+		bool		found = false;
+
+		for (;;)
+		{
+			size_t		n = strcspn(w, "|");
+
+			if ((found = contains(s, len, w, n)) || w[n] == '\0')
+				break;
+			w += n + 1;
+		}
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
 static bool compiled = false;
 static pcre2_match_context *match_cxt = NULL;
 
@@ -234,6 +296,8 @@ gir_match(GirCtx *ctx, GirPatternId id, const char *s, size_t len,
 	if (shortcuts[id] && gir_match_shortcuts &&
 		(rc = shortcuts[id] (s, len, ovec, novec)) >= 0)
 		return rc;
+	if (required[id] && gir_match_shortcuts && !has_required(id, s, len))
+		return 0;
 	rc = pcre2_match(p->code, (PCRE2_SPTR) s, len, 0, 0, p->md, match_cxt);
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;

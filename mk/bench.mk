@@ -1,0 +1,31 @@
+# Benchmark targets (not part of the test suite; see docs/performance.md).
+#
+#   make bench [BENCH_COUNT=10000] [BENCH_SCALES="1000 10000 100000"]
+#              [BENCH_REPEAT=5] [BENCH_BASELINE_COUNT=1000] [BENCH_SEED=1]
+#              [BENCH_COMPARE_SO=/path/to/another/gireport.so]
+#   make bench-profile     callgrind of the core over 200 generated reports
+#
+# bench/run.sh reads the BENCH_* variables from the environment; make passes
+# the ones given on its command line through.
+
+BENCH_VARS = $(foreach v,BENCH_COUNT BENCH_SCALES BENCH_REPEAT BENCH_BASELINE_COUNT \
+	BENCH_SEED BENCH_SHARED_BUFFERS BENCH_COMPARE_SO,$(if $($(v)),$(v)="$($(v))"))
+
+# The core alone over a file of NUL-separated reports (bench/corebench.c).
+bench/out/corebench: bench/corebench.c $(CORE_SRCS) include/*.h src/core/*.h
+	@mkdir -p bench/out
+	$(CORE_CC) $(CORE_CFLAGS) -Iinclude $(PCRE2_CFLAGS) -o $@ $< $(CORE_SRCS) $(PCRE2_LIBS)
+
+.PHONY: bench bench-profile
+bench:
+	$(BENCH_VARS) bench/run.sh
+
+# Instruction counts per function of the core (valgrind's callgrind) over
+# the first 200 reports of the last benchmark's corpus.
+bench-profile: bench/out/corebench
+	@test -s bench/out/corebench.bin || { echo "run make bench first (it writes bench/out/corebench.bin)"; exit 1; }
+	python3 -c 'import sys; d = open("bench/out/corebench.bin", "rb").read().split(b"\0"); \
+		open("bench/out/profile.bin", "wb").write(b"\0".join(d[:200]) + b"\0")'
+	valgrind --tool=callgrind --callgrind-out-file=bench/out/callgrind.out \
+		bench/out/corebench bench/out/profile.bin 1
+	callgrind_annotate --inclusive=yes bench/out/callgrind.out | head -60
