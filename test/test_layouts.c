@@ -680,6 +680,38 @@ test_damage_regressions(void)
 	}
 }
 
+/*
+ * A label wrapped below its numbers, then a page break that repeats the
+ * whole table header: the wrapped part still completes the label.
+ */
+static void
+test_wrap_before_page_break(void)
+{
+	static const char text[] =
+		"三、收到和处理政府信息公开申请情况\n"
+		"   1.申请人无正当理由逾     2    0    0    0    0    0    2\n"
+		"   期不补正、行政机关不\n"
+		"   再处理其政府信息公开\n"
+		"   申请\n"
+		"                 - 3 -\n"
+		"（本列数据的勾稽关系为：第一项加第二项之和，等于第            申请人情况\n"
+		"                三项加第四项之和）\n"
+		"                           自然人           法人或其他组织           总计\n"
+		"                                  商业     科研     社会     法律     其他\n"
+		"                                  企业     机构     公益     服务\n"
+		"                                                    组织     机构\n"
+		"   （六）其他处理   2.申请人逾期未按收费     0    0    0    0    0    0    0\n"
+		"   通知要求缴纳费用、行\n";
+	GirReport  *r = parse_str(text, sizeof(text) - 1);
+
+	if (!CHECK(r != NULL))
+		return;
+	CHECK_ROW(r, GIR_R_OTHER_NO_CORRECTION, "2 0 0 0 0 0 2");
+	CHECK_ROW(r, GIR_R_OTHER_UNPAID_FEE, "0 0 0 0 0 0 0");
+	CHECK(!has_warning(r, "unknown_row"));
+	gir_report_free(r);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -702,5 +734,6 @@ main(int argc, char **argv)
 	test_unlabeled_value_stream();
 	test_rows_run_together();
 	test_damage_regressions();
+	test_wrap_before_page_break();
 	return TAP_DONE();
 }

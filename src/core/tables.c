@@ -805,12 +805,16 @@ build_entries(GirCtx *ctx, GirTRow *rows, int nrows, int expected, Entry **out)
 {
 	Entry	   *entries;
 	int			n = 0;
-	GirBuf		pending;
+	GirBuf		pending;		/* text-only rows since the last entry: their end */
+	GirBuf		head;			/* and their beginning, for the entry above */
 	int			r;
+	GirTok	   *merge_buf = NULL;	/* the values of an entry being continued */
+	int			merge_cap = 0;
 
 	nrows = split_run_together(ctx, rows, nrows, &rows);
 	entries = gir_alloc0(ctx->arena, (nrows + 1) * sizeof(Entry));
 	gir_buf_init(&pending, ctx->arena, PENDING_MAX + 64);
+	gir_buf_init(&head, ctx->arena, PENDING_MAX + 64);
 	for (r = 0; r < nrows; r++)
 	{
 		GirTRow    *row = &rows[r];
@@ -838,7 +842,7 @@ build_entries(GirCtx *ctx, GirTRow *rows, int nrows, int expected, Entry **out)
 		}
 		if (prose)
 		{
-			pending.len = 0;
+			pending.len = head.len = 0;
 			continue;
 		}
 		nvals = row->ntoks - last_text - 1;
@@ -877,6 +881,13 @@ build_entries(GirCtx *ctx, GirTRow *rows, int nrows, int expected, Entry **out)
 			if (pending.len)
 				gir_buf_putc(&pending, ' ');
 			gir_buf_append(&pending, label.data, label.len);
+			/* a long run (a header repeated after a page break) keeps its head */
+			if (head.len + label.len + 1 <= PENDING_MAX)
+			{
+				if (head.len)
+					gir_buf_putc(&head, ' ');
+				gir_buf_append(&head, label.data, label.len);
+			}
 			continue;
 		}
 		if (label.len == 0 && pending.len == 0 && n > 0 &&
@@ -884,11 +895,16 @@ build_entries(GirCtx *ctx, GirTRow *rows, int nrows, int expected, Entry **out)
 		{
 			/* values continued on the next line (one value per line) */
 			Entry	   *prev = &entries[n - 1];
-			GirTok	   *grown = gir_alloc(ctx->arena, (prev->nvals + nvals) * sizeof(GirTok));
 
-			memcpy(grown, prev->vals, prev->nvals * sizeof(GirTok));
-			memcpy(grown + prev->nvals, row->toks + last_text + 1, nvals * sizeof(GirTok));
-			prev->vals = grown;
+			/* room for the whole row at once: a copy per line, not per value */
+			if (prev->vals != merge_buf || prev->nvals + nvals > merge_cap)
+			{
+				merge_cap = prev->nvals + nvals > expected ? prev->nvals + nvals : expected;
+				merge_buf = gir_alloc(ctx->arena, merge_cap * sizeof(GirTok));
+				memcpy(merge_buf, prev->vals, prev->nvals * sizeof(GirTok));
+				prev->vals = merge_buf;
+			}
+			memcpy(merge_buf + prev->nvals, row->toks + last_text + 1, nvals * sizeof(GirTok));
 			prev->nvals += nvals;
 			prev->streamed = true;
 			continue;
@@ -906,8 +922,8 @@ build_entries(GirCtx *ctx, GirTRow *rows, int nrows, int expected, Entry **out)
 		entries[n].pending_len = (int) pending.len;
 		if (n > 0)
 		{
-			entries[n - 1].following = entries[n].pending;
-			entries[n - 1].following_len = entries[n].pending_len;
+			entries[n - 1].following = gir_strndup(ctx->arena, head.data, head.len);
+			entries[n - 1].following_len = (int) head.len;
 		}
 		entries[n].vals = row->toks + last_text + 1;
 		entries[n].nvals = nvals;
@@ -919,12 +935,12 @@ build_entries(GirCtx *ctx, GirTRow *rows, int nrows, int expected, Entry **out)
 				break;
 			}
 		n++;
-		pending.len = 0;
+		pending.len = head.len = 0;
 	}
 	if (n > 0)
 	{
-		entries[n - 1].following = gir_strndup(ctx->arena, pending.data, pending.len);
-		entries[n - 1].following_len = (int) pending.len;
+		entries[n - 1].following = gir_strndup(ctx->arena, head.data, head.len);
+		entries[n - 1].following_len = (int) head.len;
 	}
 	*out = entries;
 	return n;
@@ -1124,6 +1140,11 @@ fill_from_glue(GirCtx *ctx, GirCell *cells, const char *digits, int len, int nce
 				 rowname, len, digits, split_text(ctx, sols[0], ncells), ncells,
 				 rule == GIR_GLUE_PLAIN ? "" : " that adds up");
 	}
+	else if (nsols > 1 && sign_at >= 0)
+		/* split_signed counts several readings but keeps none of them */
+		gir_warn(ctx, "cells_split_ambiguous", line,
+				 "row %s: the digits “%.*s” lost their separators and split %d ways; its cells are left empty",
+				 rowname, len, digits, nsols);
 	else if (nsols > 1)
 		gir_warn(ctx, "cells_split_ambiguous", line,
 				 "row %s: the digits “%.*s” lost their separators and split %s ways (%s, %s%s); its cells are left empty",
