@@ -185,7 +185,6 @@ typedef struct GirDocFacts
 } GirDocFacts;
 
 extern const char *gir_subtotal_key(GirSubtotal sub);	/* "denied", ... */
-extern GirRuleId gir_narr_rule(GirNarrTarget target);	/* GIR_RULE_RT_* */
 
 /*
  * The parser reports a disagreement between section 一 (or 六) and the

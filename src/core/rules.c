@@ -368,19 +368,6 @@ typedef struct Sum
 	bool		blank;
 } Sum;
 
-static const GirCell *
-row_cell(const GirReport *r, GirRowId row, GirColId col)
-{
-	const GirColId *cols;
-	int			n = gir_row_columns(row, r->tpl, &cols);
-	int			i;
-
-	for (i = 0; i < n; i++)
-		if (cols[i] == col)
-			return &r->rows[row].cells[i];
-	return NULL;
-}
-
 /* Add sign * cell to s. */
 static void
 sum_cell(Sum *s, const GirCell *c, int sign)
@@ -415,7 +402,7 @@ sum_add(Sum *s, const GirReport *r, GirRowId row, GirColId col, int sign)
 		s->skip = true;
 		return;
 	}
-	sum_cell(s, row_cell(r, row, col), sign);
+	sum_cell(s, gir_report_cell(r, row, col), sign);
 }
 
 /* ---------- violations ---------- */
@@ -1183,12 +1170,6 @@ static const NarrDef narr_defs[GIR_NNARR_TARGETS] = {
 	[GIR_NT_GRANTED] = {GIR_RULE_RT_6, "granted", "total", "予以公开",
 	"表三“（一）予以公开”总计为"},
 };
-
-GirRuleId
-gir_narr_rule(GirNarrTarget target)
-{
-	return narr_defs[target].rule;
-}
 
 /* The table side of a target, under the evaluation policy of §4.1. */
 static void
