@@ -129,6 +129,20 @@ static const char *const t3_group_labels[G_COUNT] = {
 
 /* ---------- small text helpers ---------- */
 
+/* Does s[0..len) contain the NUL-terminated needle? */
+static bool
+mem_contains(const char *s, int len, const char *needle)
+{
+	int			nl = (int) strlen(needle);
+	int			i;
+
+	for (i = 0; i + nl <= len; i++)
+		if (s[i] == needle[0] && memcmp(s + i, needle, nl) == 0)
+			return true;
+	return false;
+}
+
+
 static size_t
 squeeze(const char *s, int len, char *out)
 {
@@ -375,6 +389,10 @@ title_section(const GirLine *ln, char *numeral)
 
 	numeral[0] = '\0';
 	if (ln->len > 240 || ln->len == 0)
+		return SEC_NONE;
+	/* every title below holds 情 (情况, 情況), 事 (事项) or 概述: skip the rest cheaply */
+	if (!mem_contains(ln->s, ln->len, "情") && !mem_contains(ln->s, ln->len, "事") &&
+		!mem_contains(ln->s, ln->len, "概述"))
 		return SEC_NONE;
 	n = squeeze(ln->s, ln->len, sq);
 	if (n == 0 || n > 150)
@@ -644,19 +662,6 @@ static bool
 is_value(const GirTok *t)
 {
 	return t->kind == GIR_TOK_NUM || t->kind == GIR_TOK_BLANK;
-}
-
-/* Does s[0..len) contain the NUL-terminated needle? */
-static bool
-mem_contains(const char *s, int len, const char *needle)
-{
-	int			nl = (int) strlen(needle);
-	int			i;
-
-	for (i = 0; i + nl <= len; i++)
-		if (s[i] == needle[0] && memcmp(s + i, needle, nl) == 0)
-			return true;
-	return false;
 }
 
 /* A sign at s[0..len): 减 減 增 + -; its length in bytes, or 0. */
