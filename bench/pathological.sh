@@ -27,7 +27,7 @@ mkdir -p "$OUT"
 PCRE2_CFLAGS=$(pkg-config --cflags libpcre2-8)
 PCRE2_LIBS=$(pkg-config --libs libpcre2-8)
 # shellcheck disable=SC2086
-cc -O2 -g -std=c11 -Iinclude $PCRE2_CFLAGS -o "$BIN" bench/permb.c src/core/*.c $PCRE2_LIBS
+cc -O2 -g -std=c11 -Iinclude -Itest $PCRE2_CFLAGS -o "$BIN" bench/permb.c src/core/*.c $PCRE2_LIBS
 
 # ---------- normal reports ----------
 cat data/samples/*.txt > "$OUT/normal_concat.txt"

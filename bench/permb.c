@@ -20,6 +20,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "files.h"
 #include "gir_core.h"
 
 /* ---------- a counting allocator ---------- */
@@ -89,29 +90,6 @@ cmp_double(const void *a, const void *b)
 				y = *(const double *) b;
 
 	return x < y ? -1 : x > y;
-}
-
-static char *
-read_file(const char *path, size_t *len)
-{
-	FILE	   *f = fopen(path, "rb");
-	char	   *buf;
-	long		n;
-
-	if (f == NULL)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = malloc(n > 0 ? n : 1);
-	if (buf && fread(buf, 1, n, f) != (size_t) n)
-	{
-		free(buf);
-		buf = NULL;
-	}
-	fclose(f);
-	*len = (size_t) n;
-	return buf;
 }
 
 int

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "files.h"
 #include "gir_core.h"
 #include "tap.h"
 
@@ -29,26 +30,16 @@ parse_str(const char *text, size_t len)
 static GirReport *
 parse_file(const char *path)
 {
-	FILE	   *f = fopen(path, "rb");
-	char	   *buf;
-	long		len;
-	GirReport  *r;
+	size_t		len;
+	char	   *buf = read_file(path, &len);
 
-	if (f == NULL)
+	if (buf == NULL)
 	{
 		perror(path);
 		return NULL;
 	}
-	fseek(f, 0, SEEK_END);
-	len = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = malloc(len + 1);
-	if (fread(buf, 1, len, f) != (size_t) len)
-		len = 0;
-	fclose(f);
-	r = parse_str(buf, len);
 	/* the report points into the text for provenance: keep it alive */
-	return r;
+	return parse_str(buf, len);
 }
 
 static bool

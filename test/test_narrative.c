@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "files.h"
 #include "gir_core.h"
 #include "gir_rules.h"
 #include "tap.h"
@@ -654,27 +655,6 @@ test_blank_and_absent(void)
 }
 
 /* ---------- the seeds and samples agree with themselves ---------- */
-
-static char *
-read_file(const char *path, size_t *len)
-{
-	FILE	   *f = fopen(path, "rb");
-	char	   *buf;
-	long		n;
-
-	if (f == NULL)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = malloc(n + 1);
-	if (fread(buf, 1, n, f) != (size_t) n)
-		n = 0;
-	fclose(f);
-	buf[n] = '\0';
-	*len = (size_t) n;
-	return buf;
-}
 
 static void
 test_corpus(void)

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "files.h"
 #include "gir_core.h"
 #include "tap.h"
 #include "../fuzz/invariants.h"
@@ -44,30 +45,6 @@ server_options(void)
 	opt.heap_limit_kb = 20480;
 	opt.check_interrupts = count_check;
 	return opt;
-}
-
-static char *
-read_file(const char *path, size_t *len)
-{
-	FILE	   *f = fopen(path, "rb");
-	char	   *buf;
-	long		n;
-
-	if (f == NULL)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	/* exactly len bytes: no NUL after the text, as in a varlena */
-	buf = malloc(n > 0 ? (size_t) n : 1);
-	if (buf && fread(buf, 1, (size_t) n, f) != (size_t) n)
-	{
-		free(buf);
-		buf = NULL;
-	}
-	fclose(f);
-	*len = (size_t) n;
-	return buf;
 }
 
 static int
