@@ -132,6 +132,8 @@ extern void gir_warn(GirCtx *ctx, const char *code, int line,
 					 const char *fmt,...) __attribute__((format(printf, 4, 5)));
 
 extern void gir_normalise(GirCtx *ctx, const char *text, size_t len);
+extern bool gir_contains(const char *s, int len, const char *needle);
+extern bool gir_page_debris(GirCtx *ctx, const char *s, int len);
 extern int	gir_region_rows(GirCtx *ctx, GirRegion region, GirTRow **rows);
 extern bool gir_parse_number(GirCtx *ctx, const char *s, int len,
 							 GirCell *cell, bool money, bool *converted);

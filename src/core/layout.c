@@ -30,8 +30,8 @@ is_space(char c)
  * A page number or footer on a line of its own (— 3 —, 第 3 页 共 5 页),
  * however it is indented or bordered.
  */
-static bool
-is_page_debris(GirCtx *ctx, const char *s, int len)
+bool
+gir_page_debris(GirCtx *ctx, const char *s, int len)
 {
 	size_t		ovec[2 * PCRE_OVEC];
 
@@ -39,7 +39,7 @@ is_page_debris(GirCtx *ctx, const char *s, int len)
 		s++, len--;
 	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '|'))
 		len--;
-	return len > 0 && len < 40 &&
+	return len > 0 && len < 48 &&
 		gir_match(ctx, GIR_PAT_PAGE_DEBRIS, s, len, ovec, PCRE_OVEC) > 0;
 }
 
@@ -230,7 +230,7 @@ tokenize_line(GirCtx *ctx, const GirLine *ln, GirTok *toks, int max)
 		if (s[i] == '|')
 			pipes++;
 
-	if (is_page_debris(ctx, s, len))
+	if (gir_page_debris(ctx, s, len))
 		return 0;
 
 	if (pipes >= 2)

@@ -69,27 +69,11 @@ typedef struct Narr
 
 /* ---------- text helpers ---------- */
 
-/* Does s[0..len) contain needle?  memchr finds its last byte. */
-static bool
-has(const char *s, int len, const char *needle)
-{
-	int			nl = (int) strlen(needle);
-	const char *p,
-			   *end = s + len;
-
-	if (nl == 0 || nl > len)
-		return nl == 0 && len >= 0 && memchr(s, '\0', (size_t) len + 1) != NULL;
-	for (p = s + nl - 1; p < end && (p = memchr(p, needle[nl - 1], (size_t) (end - p))) != NULL; p++)
-		if (memcmp(p - (nl - 1), needle, nl - 1) == 0)
-			return true;
-	return false;
-}
-
 static bool
 has_any(const char *s, int len, const char *const *needles)
 {
 	for (; *needles; needles++)
-		if (has(s, len, *needles))
+		if (gir_contains(s, len, *needles))
 			return true;
 	return false;
 }
@@ -314,7 +298,6 @@ build_text(GirCtx *ctx, GirRegion reg, Text *t)
 		const GirLine *ln = &ctx->doc.lines[li];
 		const char *s = ln->s;
 		int			len = ln->len;
-		size_t		ovec[2];
 
 		gir_tick(ctx);
 		while (len > 0 && is_space(*s))
@@ -326,7 +309,7 @@ build_text(GirCtx *ctx, GirRegion reg, Text *t)
 			soft = false;
 			continue;
 		}
-		if (len < 48 && gir_match(ctx, GIR_PAT_PAGE_DEBRIS, s, len, ovec, 1) > 0)
+		if (gir_page_debris(ctx, s, len))
 			continue;
 		if (b.len > 0 && (!soft || heading_start(s, len)))
 			gir_buf_putc(&b, '\n');
@@ -640,8 +623,8 @@ classify(Narr *nr, int a, int b, int ns, int ue, int64_t value)
 		GirNarrTarget t;
 		int			i;
 
-		if (!nr->sent_open && !has(pre, prelen, "被申请") &&
-			!has(pre, prelen, "被提起") && !has(pre, prelen, "被起诉"))
+		if (!nr->sent_open && !gir_contains(pre, prelen, "被申请") &&
+			!gir_contains(pre, prelen, "被提起") && !gir_contains(pre, prelen, "被起诉"))
 			return;
 		if (has_any(pre, prelen, w_suit_sub) || has_any(after, afterlen, w_case_outcome))
 			return;
@@ -679,8 +662,8 @@ classify(Narr *nr, int a, int b, int ns, int ue, int64_t value)
 	}
 
 	/* RT.3, and 上年结转 (no rule of its own) */
-	if (has(pre, prelen, "结转") || has(pre, prelen, "转入") || has(pre, prelen, "转至") ||
-		has(pre, prelen, "继续办理"))
+	if (gir_contains(pre, prelen, "结转") || gir_contains(pre, prelen, "转入") || gir_contains(pre, prelen, "转至") ||
+		gir_contains(pre, prelen, "继续办理"))
 	{
 		if (has_any(pre, prelen, w_next_year) && !has_any(pre, prelen, w_last_year) &&
 			about_requests(nr))
@@ -709,16 +692,16 @@ classify(Narr *nr, int a, int b, int ns, int ue, int64_t value)
 		return;
 
 	/* RT.4: 其中自然人申请20件 / 16件申请人为自然人，1件为法人 */
-	nat = has(pre, prelen, "自然人") || has(pre, prelen, "公民");
-	leg = has(pre, prelen, "法人");
+	nat = gir_contains(pre, prelen, "自然人") || gir_contains(pre, prelen, "公民");
+	leg = gir_contains(pre, prelen, "法人");
 	if (!nat && !leg && !has_any(pre, prelen, w_receive))
 	{
-		nat = has(post, postlen, "自然人") || has(post, postlen, "公民");
-		leg = has(post, postlen, "法人");
+		nat = gir_contains(post, postlen, "自然人") || gir_contains(post, postlen, "公民");
+		leg = gir_contains(post, postlen, "法人");
 	}
 	if (nat != leg)
 	{
-		if (about_requests(nr) || has(post, postlen, "申请"))
+		if (about_requests(nr) || gir_contains(post, postlen, "申请"))
 			add_claim(nr, nat ? GIR_NT_NATURAL : GIR_NT_LEGAL, value, &at);
 		return;
 	}
@@ -733,9 +716,9 @@ classify(Narr *nr, int a, int b, int ns, int ue, int64_t value)
 
 	/* RT.1 */
 	if (has_any(pre, prelen, w_receive) &&
-		(has(pre, prelen, "申请") || has(post, postlen, "申请")) &&
-		(has(pre, prelen, "公开") || has(post, postlen, "公开") ||
-		 has(pre, prelen, "信息") || has(post, postlen, "信息")))
+		(gir_contains(pre, prelen, "申请") || gir_contains(post, postlen, "申请")) &&
+		(gir_contains(pre, prelen, "公开") || gir_contains(post, postlen, "公开") ||
+		 gir_contains(pre, prelen, "信息") || gir_contains(post, postlen, "信息")))
 	{
 		bool		all = has_any(pre, prelen, w_all) || nr->sent_carry;
 
@@ -821,8 +804,8 @@ take_zeros(Narr *nr, int a, int b)
 
 		nr->budget--;
 		clause_bounds(s, a, b, ms, &cs, &ce);
-		if (!has(s + cs, ce - cs, "复议") && !has(s + cs, ce - cs, "诉讼") &&
-			!has(s + cs, ce - cs, "结转") && !has(s + ms, me - ms, "无正当"))
+		if (!gir_contains(s + cs, ce - cs, "复议") && !gir_contains(s + cs, ce - cs, "诉讼") &&
+			!gir_contains(s + cs, ce - cs, "结转") && !gir_contains(s + ms, me - ms, "无正当"))
 		{
 			Span		at = {cs, ce, ms, me};
 
@@ -846,16 +829,16 @@ take_zeros(Narr *nr, int a, int b)
 
 		nr->budget--;
 		clause_bounds(s, a, b, ms, &cs, &ce);
-		if (!has_any(s + ms, me - ms, w_not_zero) && !has(s + ms, ce - ms, "其中"))
+		if (!has_any(s + ms, me - ms, w_not_zero) && !gir_contains(s + ms, ce - ms, "其中"))
 		{
 			Span		at = {cs, ce, ms, me};
 
-			if (has(s + ms, ce - ms, "行政复议"))
+			if (gir_contains(s + ms, ce - ms, "行政复议"))
 			{
 				add_claim(nr, GIR_NT_REVIEW, 0, &at);
 				note_cases(nr, 1);
 			}
-			if (has(s + ms, ce - ms, "诉讼"))
+			if (gir_contains(s + ms, ce - ms, "诉讼"))
 			{
 				add_claim(nr, GIR_NT_SUIT, 0, &at);
 				note_cases(nr, 2);
@@ -894,9 +877,9 @@ read_sentence(Narr *nr, int a, int b)
 	size_t		ov[12];
 	int			off = a;
 
-	if (has(s + a, b - a, "申请"))
+	if (gir_contains(s + a, b - a, "申请"))
 		nr->apply_sentence = nr->sentence;
-	nr->sent_open = has(s + a, b - a, "公开");
+	nr->sent_open = gir_contains(s + a, b - a, "公开");
 	nr->sent_carry = has_any(s + a, b - a, w_carried_over);
 	take_zeros(nr, a, b);
 	while (off < b && nr->budget > 0)

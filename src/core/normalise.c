@@ -166,6 +166,26 @@ fold_char(uint32_t cp)
 	return cp;
 }
 
+/* ---------- text ---------- */
+
+/* Does s[0..len) contain needle?  memchr finds its last byte. */
+bool
+gir_contains(const char *s, int len, const char *needle)
+{
+	int			nl = (int) strlen(needle);
+	const char *p,
+			   *end = s + len;
+
+	if (nl == 0)
+		return true;
+	if (nl > len)
+		return false;
+	for (p = s + nl - 1; p < end && (p = memchr(p, needle[nl - 1], (size_t) (end - p))) != NULL; p++)
+		if (memcmp(p - (nl - 1), needle, nl - 1) == 0)
+			return true;
+	return false;
+}
+
 /* ---------- label comparison keys ---------- */
 
 /*

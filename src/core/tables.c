@@ -129,20 +129,6 @@ static const char *const t3_group_labels[G_COUNT] = {
 
 /* ---------- small text helpers ---------- */
 
-/* Does s[0..len) contain the NUL-terminated needle? */
-static bool
-mem_contains(const char *s, int len, const char *needle)
-{
-	int			nl = (int) strlen(needle);
-	int			i;
-
-	for (i = 0; i + nl <= len; i++)
-		if (s[i] == needle[0] && memcmp(s + i, needle, nl) == 0)
-			return true;
-	return false;
-}
-
-
 static size_t
 squeeze(const char *s, int len, char *out)
 {
@@ -391,8 +377,8 @@ title_section(const GirLine *ln, char *numeral)
 	if (ln->len > 240 || ln->len == 0)
 		return SEC_NONE;
 	/* every title below holds 情 (情况, 情況), 事 (事项) or 概述: skip the rest cheaply */
-	if (!mem_contains(ln->s, ln->len, "情") && !mem_contains(ln->s, ln->len, "事") &&
-		!mem_contains(ln->s, ln->len, "概述"))
+	if (!gir_contains(ln->s, ln->len, "情") && !gir_contains(ln->s, ln->len, "事") &&
+		!gir_contains(ln->s, ln->len, "概述"))
 		return SEC_NONE;
 	n = squeeze(ln->s, ln->len, sq);
 	if (n == 0 || n > 150)
@@ -435,7 +421,6 @@ static bool
 line_has_cells(GirCtx *ctx, const GirLine *ln)
 {
 	int			i = 0;
-	size_t		ovec[4];
 
 	while (i < ln->len)
 	{
@@ -447,8 +432,7 @@ line_has_cells(GirCtx *ctx, const GirLine *ln)
 		while (i < ln->len && ln->s[i] >= '0' && ln->s[i] <= '9')
 			i++;
 		if (i > start && (i == ln->len || ln->s[i] == ' ' || ln->s[i] == '\t' || ln->s[i] == '|'))
-			return !(ln->len < 48 &&
-					 gir_match(ctx, GIR_PAT_PAGE_DEBRIS, ln->s, ln->len, ovec, 2) > 0);
+			return !gir_page_debris(ctx, ln->s, ln->len);
 		while (i < ln->len && ln->s[i] != ' ' && ln->s[i] != '\t' && ln->s[i] != '|')
 			i++;
 	}
@@ -841,7 +825,7 @@ build_entries(GirCtx *ctx, GirTRow *rows, int nrows, int expected, Entry **out)
 			{
 				last_text = k;
 				/* a sentence, not a label: labels never hold a full stop */
-				if (t->len > PROSE_BYTES || mem_contains(t->s, t->len, "。"))
+				if (t->len > PROSE_BYTES || gir_contains(t->s, t->len, "。"))
 					prose = true;
 			}
 		}
@@ -1469,26 +1453,27 @@ names_row_fully(const Entry *e, GirRowId leaf)
 	return strstr(sq, full) != NULL;
 }
 
+/* What an entry's label names: a leaf row, or only a group. */
+typedef struct T3Match
+{
+	GirRowId	leaf;
+	T3Group		group;
+} T3Match;
+
 /* Which table-三 layout: T2021 has three rows under （六）其他处理. */
 static GirTemplate
-t3_template(GirCtx *ctx, Entry *entries, int n)
+t3_template(GirCtx *ctx, const T3Match *m, int n)
 {
 	int			i;
 	int			other_at = -1;
 
-	int			used = 0;
-
 	for (i = 0; i < n; i++)
 	{
-		GirRowId	leaf;
-		T3Group		group;
-
-		used = match_t3_entry(&entries[i], used, &leaf, &group);
-		if (leaf == GIR_R_OTHER_NO_CORRECTION || leaf == GIR_R_OTHER_UNPAID_FEE)
+		if (m[i].leaf == GIR_R_OTHER_NO_CORRECTION || m[i].leaf == GIR_R_OTHER_UNPAID_FEE)
 			return GIR_TPL_2021;
-		if (group == G_OTHER)
+		if (m[i].group == G_OTHER)
 			other_at = i;
-		if (leaf == GIR_R_TOTAL_PROCESSED && other_at >= 0)
+		if (m[i].leaf == GIR_R_TOTAL_PROCESSED && other_at >= 0)
 			return i - other_at >= 3 ? GIR_TPL_2021 : GIR_TPL_2019;
 	}
 	return ctx->report->tpl;
@@ -1512,15 +1497,22 @@ read_requests(GirCtx *ctx, GirRegion region)
 	int			nrows = gir_region_rows(ctx, region, &rows);
 	Entry	   *entries;
 	int			n = build_entries(ctx, rows, nrows, 7, &entries);
-	GirTemplate tpl = t3_template(ctx, entries, n);
+	T3Match    *m = gir_alloc(ctx->arena, (n + 1) * sizeof(T3Match));
+	GirTemplate tpl;
 	GirRowId	order[GIR_NROWS];
-	int			norder = t3_order(tpl, order);
+	int			norder;
 	int			cursor = 0;
 	int			i;
 	GirReport  *r = ctx->report;
-	int			prev_used = 0;	/* text below the last entry it used */
+	int			used = 0;		/* text below an entry the entry used */
 	bool		chunks = false,
 				misaligned = false;
+
+	/* each entry's label, matched once for the template and the rows */
+	for (i = 0; i < n; i++)
+		used = match_t3_entry(&entries[i], used, &m[i].leaf, &m[i].group);
+	tpl = t3_template(ctx, m, n);
+	norder = t3_order(tpl, order);
 
 	/*
 	 * Values that came one per line, with rows that have no label: they
@@ -1546,7 +1538,8 @@ read_requests(GirCtx *ctx, GirRegion region)
 		int			pos;
 
 		gir_tick(ctx);
-		prev_used = match_t3_entry(e, prev_used, &leaf, &group);
+		leaf = m[i].leaf;
+		group = m[i].group;
 		if (leaf == GIR_R_OTHER_NO_CORRECTION || leaf == GIR_R_OTHER_UNPAID_FEE ||
 			leaf == GIR_R_OTHER_OTHER)
 		{
