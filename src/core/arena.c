@@ -169,6 +169,14 @@ gir_buf_append(GirBuf *b, const char *s, size_t len)
 	b->len += len;
 }
 
+/* Room for n more bytes: the caller writes them and adds what it wrote to len. */
+char *
+gir_buf_space(GirBuf *b, size_t n)
+{
+	buf_reserve(b, n);
+	return b->data + b->len;
+}
+
 void
 gir_buf_putc(GirBuf *b, char c)
 {

@@ -43,6 +43,7 @@ typedef struct GirBuf
 extern void gir_buf_init(GirBuf *b, GirArena *a, size_t cap);
 extern void gir_buf_append(GirBuf *b, const char *s, size_t len);
 extern void gir_buf_putc(GirBuf *b, char c);
+extern char *gir_buf_space(GirBuf *b, size_t n);
 extern void gir_buf_puts(GirBuf *b, const char *s);
 extern void gir_buf_json_string(GirBuf *b, const char *s, size_t len);
 extern const char *gir_buf_cstr(GirBuf *b);
@@ -133,6 +134,7 @@ extern void gir_warn(GirCtx *ctx, const char *code, int line,
 
 extern void gir_normalise(GirCtx *ctx, const char *text, size_t len);
 extern bool gir_contains(const char *s, int len, const char *needle);
+extern uint64_t gir_pair_mask(const char *s, size_t len);
 extern bool gir_page_debris(GirCtx *ctx, const char *s, int len);
 extern int	gir_region_rows(GirCtx *ctx, GirRegion region, GirTRow **rows);
 extern bool gir_parse_number(GirCtx *ctx, const char *s, int len,

@@ -352,6 +352,23 @@ sentence_end(const char *s, int i, int len)
 }
 
 /*
+ * The first sentence end at or after i, or len.  t.s ends in a NUL and
+ * holds none before it, so strcspn stops at len at the latest.
+ */
+static int
+next_sentence_end(const char *s, int i, int len)
+{
+	while (i < len)
+	{
+		i += (int) strcspn(s + i, "\n;!?\xE3");
+		if (i >= len || s[i] != '\xE3' || sentence_end(s, i, len))
+			break;
+		i++;
+	}
+	return i < len ? i : len;
+}
+
+/*
  * Is s[i] a comma that ends a clause (not 1,234)?  A colon does not: in
  * 收到申请数量：18件 the words before it say what the number counts.
  */
@@ -966,19 +983,18 @@ read_overview(GirCtx *ctx, GirViolations *out)
 	nr.cases_sentence = -1;
 	nr.budget = MAX_MATCHES;
 	build_text(ctx, overview_region(ctx), &nr.t);
-	for (i = 0; i <= nr.t.len; i++)
+	for (i = next_sentence_end(nr.t.s, 0, nr.t.len);; i = next_sentence_end(nr.t.s, a, nr.t.len))
 	{
-		if (i < nr.t.len && !sentence_end(nr.t.s, i, nr.t.len))
-			continue;
 		if (i > a)
 		{
 			gir_tick(ctx);
 			read_sentence(&nr, a, i);
 			nr.sentence++;
 		}
-		a = i + (i < nr.t.len && nr.t.s[i] != '\n' && nr.t.s[i] != ';' &&
+		if (i >= nr.t.len)
+			break;
+		a = i + (nr.t.s[i] != '\n' && nr.t.s[i] != ';' &&
 				 nr.t.s[i] != '!' && nr.t.s[i] != '?' ? 3 : 1);
-		i = a - 1;
 	}
 
 	gir_ruleset_clear(&set);
@@ -1009,12 +1025,10 @@ read_closing(GirCtx *ctx, GirViolations *out)
 
 	memset(&facts, 0, sizeof(facts));
 	build_text(ctx, ctx->closing, &t);
-	for (i = 0; i <= t.len; i++)
+	for (i = next_sentence_end(t.s, 0, t.len);; i = next_sentence_end(t.s, a, t.len))
 	{
 		size_t		ov[4];
 
-		if (i < t.len && !sentence_end(t.s, i, t.len))
-			continue;
 		if (i > a)
 		{
 			gir_tick(ctx);
@@ -1029,9 +1043,10 @@ read_closing(GirCtx *ctx, GirViolations *out)
 													a + (int) ov[1]);
 			}
 		}
-		a = i + (i < t.len && t.s[i] != '\n' && t.s[i] != ';' &&
+		if (i >= t.len)
+			break;
+		a = i + (t.s[i] != '\n' && t.s[i] != ';' &&
 				 t.s[i] != '!' && t.s[i] != '?' ? 3 : 1);
-		i = a - 1;
 	}
 	if (issued || facts.fee_notice != GIR_FEE_NONE_ISSUED)
 		return;

@@ -186,6 +186,23 @@ gir_contains(const char *s, int len, const char *needle)
 	return false;
 }
 
+/*
+ * A 64-bit mask of the byte pairs of s[0..len): if needle occurs in s, the
+ * mask of needle is contained in the mask of s.  A cheap test before
+ * strstr when many needles are looked for in one short text.
+ */
+uint64_t
+gir_pair_mask(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *) s;
+	uint64_t	m = 0;
+	size_t		i;
+
+	for (i = 1; i < len; i++)
+		m |= UINT64_C(1) << ((u[i - 1] * 5u + u[i]) & 63);
+	return m;
+}
+
 /* ---------- label comparison keys ---------- */
 
 /*
@@ -780,36 +797,62 @@ gir_normalise(GirCtx *ctx, const char *text, size_t len)
 		}
 		{
 			/*
-			 * Fast path: a run of characters fold_char keeps as they are
-			 * (printable ASCII but [ < &, CJK ideographs U+4000-U+9FFF, and
-			 * spaces outside HTML) is copied in one piece.
+			 * Fast path: a run of characters that fold_char keeps or folds
+			 * to one ASCII byte is written straight to the output.
 			 */
-			const char *q = p;
+			const unsigned char *q = (const unsigned char *) p;
+			const unsigned char *qend = (const unsigned char *) end;
+			char	   *o = gir_buf_space(&w.out, (size_t) (end - p));
+			char	   *o0 = o;
 			bool		ink = false;
 
-			while (q < end)
+			while (q < qend)
 			{
-				unsigned char d = (unsigned char) *q;
+				unsigned char d = *q;
 
-				if (d > 0x20 && d < 0x7F && d != '[' && d != '<' && d != '&')
-					q++, ink = true;
-				else if (d == ' ' && !html)
-					q++;
-				else if (d >= 0xE4 && d <= 0xE9 && end - q >= 3 &&
-						 ((unsigned char) q[1] & 0xC0) == 0x80 &&
-						 ((unsigned char) q[2] & 0xC0) == 0x80)
-					q += 3, ink = true;
-				else
+				if (d < 0x80)
+				{
+					if (d > 0x20 && d < 0x7F && d != '[' && (!html || (d != '<' && d != '&')))
+						ink = true;
+					else if (d != ' ' || html)
+						break;
+					*o++ = (char) *q++;
+					continue;
+				}
+				if (qend - q < 3 || (q[1] & 0xC0) != 0x80 || (q[2] & 0xC0) != 0x80)
 					break;
+				if (d == 0xEF && ((q[1] == 0xBC && q[2] >= 0x81) || (q[1] == 0xBD && q[2] <= 0x9E)))
+				{
+					/* full-width ASCII U+FF01-U+FF5E: ，→ , ０→ 0 */
+					*o++ = (char) (((q[1] & 0x3F) << 6 | (q[2] & 0x3F)) - 0xEE0);
+					q += 3;
+					ink = true;
+					continue;
+				}
+				/* kept as they are: U+3001-U+9FFF, and — ‘ ’ “ ” … */
+				if (!((d >= 0xE4 && d <= 0xE9) ||
+					  (d == 0xE3 && (q[1] != 0x80 || q[2] != 0x80)) ||
+					  (d == 0xE2 && q[1] == 0x80 &&
+					   (q[2] == 0x94 || q[2] == 0x98 || q[2] == 0x99 ||
+						q[2] == 0x9C || q[2] == 0x9D || q[2] == 0xA6))))
+					break;
+				o[0] = (char) q[0];
+				o[1] = (char) q[1];
+				o[2] = (char) q[2];
+				o += 3;
+				q += 3;
+				ink = true;
 			}
-			if (q > p)
+			if (o > o0)
 			{
+				size_t		taken = (size_t) ((const char *) q - p);
+
 				if (ink && w.line_src == 0)
 					w.line_src = w.src_line;
-				gir_buf_append(&w.out, p, (size_t) (q - p));
-				for (steps += (int) ((q - p) % 32); q - p >= 32; p += 32)
+				w.out.len += (size_t) (o - o0);
+				for (steps += (int) (taken % 32); taken >= 32; taken -= 32)
 					gir_tick(ctx);	/* a long run counts as its characters */
-				p = q;
+				p = (const char *) q;
 				continue;
 			}
 		}

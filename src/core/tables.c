@@ -186,6 +186,35 @@ quote_label(GirCtx *ctx, const char *s, int len)
 	return gir_printf(ctx->arena, "%.*s%s", i, s, i < len ? "…" : "");
 }
 
+/*
+ * gir_pair_mask of each key of the key tables, by row, made on first use:
+ * a key whose byte pairs are not all in a label's mask is not in the
+ * label, and strstr is spared.
+ */
+static uint64_t key_pairs[GIR_NROWS][4];
+
+static void
+ready_keys(const RowKeys *table, int n)
+{
+	int			i,
+				k;
+
+	if (key_pairs[table[0].row][0] != 0)
+		return;
+	for (i = n - 1; i >= 0; i--)	/* the first key last: it says "ready" */
+		for (k = 3; k >= 0; k--)
+			if (table[i].keys[k])
+				key_pairs[table[i].row][k] = gir_pair_mask(table[i].keys[k],
+														   strlen(table[i].keys[k]));
+}
+
+/* Where key k of a row is in the label sq (of mask have), or NULL. */
+static inline const char *
+find_key(const RowKeys *row, int k, const char *sq, uint64_t have)
+{
+	return (key_pairs[row->row][k] & ~have) == 0 ? strstr(sq, row->keys[k]) : NULL;
+}
+
 /* The longest key of any row found in a squeezed label; -1 if none. */
 static int
 best_key(const RowKeys *table, int n, const char *sq, int *keylen)
@@ -195,13 +224,15 @@ best_key(const RowKeys *table, int n, const char *sq, int *keylen)
 				sqlen = (int) strlen(sq),
 				i,
 				k;
+	uint64_t	have = gir_pair_mask(sq, (size_t) sqlen);
 
+	ready_keys(table, n);
 	for (i = 0; i < n; i++)
 		for (k = 0; k < 4 && table[i].keys[k]; k++)
 		{
 			int			l = (int) strlen(table[i].keys[k]);
 
-			if (l > bestlen && l <= sqlen && strstr(sq, table[i].keys[k]))
+			if (l > bestlen && l <= sqlen && find_key(&table[i], k, sq, have))
 			{
 				best = table[i].row;
 				bestlen = l;
@@ -225,11 +256,13 @@ first_key(const RowKeys *table, int n, const char *sq, int *end)
 				best_len = 0,
 				i,
 				k;
+	uint64_t	have = gir_pair_mask(sq, strlen(sq));
 
+	ready_keys(table, n);
 	for (i = 0; i < n; i++)
 		for (k = 0; k < 4 && table[i].keys[k]; k++)
 		{
-			const char *hit = strstr(sq, table[i].keys[k]);
+			const char *hit = find_key(&table[i], k, sq, have);
 			int			l = (int) strlen(table[i].keys[k]);
 
 			if (hit && (best < 0 || hit - sq + l < best_end ||
@@ -258,11 +291,13 @@ last_key(const RowKeys *table, int n, const char *sq)
 				best_len = 0,
 				i,
 				k;
+	uint64_t	have = gir_pair_mask(sq, strlen(sq));
 
+	ready_keys(table, n);
 	for (i = 0; i < n; i++)
 		for (k = 0; k < 4 && table[i].keys[k]; k++)
 		{
-			const char *hit = strstr(sq, table[i].keys[k]);
+			const char *hit = find_key(&table[i], k, sq, have);
 			const char *next;
 			int			l = (int) strlen(table[i].keys[k]);
 
