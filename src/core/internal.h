@@ -169,6 +169,7 @@ typedef enum GirPatternId
  * Returns the number of pairs set (>0), 0 for no match; longjmps on a limit. */
 extern int	gir_match(GirCtx *ctx, GirPatternId id, const char *s, size_t len,
 					  size_t *ovec, int novec);
+extern bool gir_may_match(GirPatternId id, uint64_t pairs);
 extern bool gir_patterns_ready(char *errbuf, size_t errbuf_len);
 extern void gir_patterns_set_limits(const GirOptions *opt);
 

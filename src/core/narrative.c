@@ -78,6 +78,86 @@ has_any(const char *s, int len, const char *const *needles)
 	return false;
 }
 
+/*
+ * A stretch of the text and the gir_pair_mask of its bytes (or of a
+ * stretch around it): a word whose byte pairs are not all in the mask is
+ * not there, and the search is skipped.  Clauses are tested against dozens
+ * of words, most of them absent.
+ */
+typedef struct Window
+{
+	const char *s;
+	int			len;
+	uint64_t	pairs;
+} Window;
+
+static Window
+window(const char *s, int len)
+{
+	Window		w = {s, len, gir_pair_mask(s, (size_t) (len > 0 ? len : 0))};
+
+	return w;
+}
+
+/* Part of a window: the mask of the whole still rules words out. */
+static Window
+sub_window(const Window *w, const char *s, int len)
+{
+	Window		sub = {s, len, w->pairs};
+
+	return sub;
+}
+
+/*
+ * The pair mask of a word of this file's lists, remembered by address:
+ * the words are string literals, looked up thousands of times a report.
+ */
+static uint64_t
+word_pairs(const char *word)
+{
+	static struct
+	{
+		const char *word;
+		uint64_t	pairs;
+	}			memo[512];
+	size_t		h = ((uintptr_t) word >> 2) % 512;
+	int			probes;
+
+	for (probes = 0; probes < 8; probes++, h = (h + 1) % 512)
+	{
+		if (memo[h].word == word)
+			return memo[h].pairs;
+		if (memo[h].word == NULL)
+		{
+			memo[h].pairs = gir_pair_mask(word, strlen(word));
+			memo[h].word = word;
+			return memo[h].pairs;
+		}
+	}
+	return gir_pair_mask(word, strlen(word));
+}
+
+static bool
+may_hold(const Window *w, const char *word)
+{
+	return (word_pairs(word) & ~w->pairs) == 0;
+}
+
+static bool
+win_has(const Window *w, const char *word)
+{
+	return may_hold(w, word) && gir_contains(w->s, w->len, word);
+}
+
+static bool
+win_any(const Window *w, const char *const *words)
+{
+	for (; *words; words++)
+		if (win_has(w, *words))
+			return true;
+	return false;
+}
+
 /* Byte offset of the last occurrence of needle in s[0..len), or -1. */
 static int
 last_pos(const char *s, int len, const char *needle)
@@ -89,6 +169,12 @@ last_pos(const char *s, int len, const char *needle)
 		if (s[i] == needle[0] && memcmp(s + i, needle, nl) == 0)
 			return i;
 	return -1;
+}
+
+static int
+win_last(const Window *w, const char *word)
+{
+	return may_hold(w, word) ? last_pos(w->s, w->len, word) : -1;
 }
 
 static bool
@@ -575,6 +661,8 @@ classify(Narr *nr, int a, int b, int ns, int ue, int64_t value)
 				g;
 	bool		nat,
 				leg;
+	Window		pw,
+				qw;
 
 	clause_bounds(s, a, b, ns, &cs, &ce);
 	pre = s + cs;
@@ -599,16 +687,18 @@ classify(Narr *nr, int a, int b, int ns, int ue, int64_t value)
 	at.ce = ce;
 	at.ns = ns;
 	at.ue = ue;
+	pw = window(pre, prelen);
+	qw = window(post, postlen);
 
-	if (has_any(pre, prelen, w_compare) || has_any(pre, prelen, w_foreign))
+	if (win_any(&pw, w_compare) || win_any(&pw, w_foreign))
 		return;
 
 	/* RT.5: 行政复议, 行政诉讼, 尚未审结 */
-	prv = last_pos(pre, prelen, "行政复议");
-	pst = last_pos(pre, prelen, "诉讼");
+	prv = win_last(&pw, "行政复议");
+	pst = win_last(&pw, "诉讼");
 	if (pst < 0)
-		pst = last_pos(pre, prelen, "被起诉");
-	if (has_any(pre, prelen, w_pending) ||
+		pst = win_last(&pw, "被起诉");
+	if (win_any(&pw, w_pending) ||
 		(prv < 0 && pst < 0 && (starts(post, postlen, "尚未审结") ||
 								starts(post, postlen, "未审结"))))
 	{
@@ -634,16 +724,15 @@ classify(Narr *nr, int a, int b, int ns, int ue, int64_t value)
 	{
 		int			later = prv > pst ? prv : pst;
 		int			klen = later == prv ? (int) strlen("行政复议") : (int) strlen("诉讼");
-		const char *after = pre + later + klen;
-		int			afterlen = prelen - later - klen;
+		Window		after = sub_window(&pw, pre + later + klen, prelen - later - klen);
 		bool		both = false;
 		GirNarrTarget t;
 		int			i;
 
-		if (!nr->sent_open && !gir_contains(pre, prelen, "被申请") &&
-			!gir_contains(pre, prelen, "被提起") && !gir_contains(pre, prelen, "被起诉"))
+		if (!nr->sent_open && !win_has(&pw, "被申请") &&
+			!win_has(&pw, "被提起") && !win_has(&pw, "被起诉"))
 			return;
-		if (has_any(pre, prelen, w_suit_sub) || has_any(after, afterlen, w_case_outcome))
+		if (win_any(&pw, w_suit_sub) || win_any(&after, w_case_outcome))
 			return;
 		if (prv >= 0 && pst >= 0)
 		{
@@ -653,7 +742,7 @@ classify(Narr *nr, int a, int b, int ns, int ue, int64_t value)
 			/* 行政复议、行政诉讼均为1件: one number for both */
 			if (later - (first + flen) <= 12)
 			{
-				if (!has_any(after, afterlen, w_both))
+				if (!win_any(&after, w_both))
 					return;
 				both = true;
 			}
@@ -679,19 +768,19 @@ classify(Narr *nr, int a, int b, int ns, int ue, int64_t value)
 	}
 
 	/* RT.3, and 上年结转 (no rule of its own) */
-	if (gir_contains(pre, prelen, "结转") || gir_contains(pre, prelen, "转入") || gir_contains(pre, prelen, "转至") ||
-		gir_contains(pre, prelen, "继续办理"))
+	if (win_has(&pw, "结转") || win_has(&pw, "转入") || win_has(&pw, "转至") ||
+		win_has(&pw, "继续办理"))
 	{
-		if (has_any(pre, prelen, w_next_year) && !has_any(pre, prelen, w_last_year) &&
+		if (win_any(&pw, w_next_year) && !win_any(&pw, w_last_year) &&
 			about_requests(nr))
 			add_claim(nr, GIR_NT_CARRIED_FORWARD, value, &at);
 		return;
 	}
 
 	/* RT.6: 予以公开 / 同意公开, and no other result after it */
-	g = last_pos(pre, prelen, "予以公开");
+	g = win_last(&pw, "予以公开");
 	{
-		int			agree = last_pos(pre, prelen, "同意公开");
+		int			agree = win_last(&pw, "同意公开");
 
 		if (agree > g && prev_cp(pre, agree) != 0x4E0D &&	/* 不 */
 			!(agree >= 6 && memcmp(pre + agree - 6, "部分", 6) == 0))
@@ -699,45 +788,47 @@ classify(Narr *nr, int a, int b, int ns, int ue, int64_t value)
 	}
 	if (g >= 0)
 	{
-		if (!has_any(pre + g + 12, prelen - g - 12, w_other_result))
+		Window		rest = sub_window(&pw, pre + g + 12, prelen - g - 12);
+
+		if (!win_any(&rest, w_other_result))
 			add_claim(nr, GIR_NT_GRANTED, value, &at);
 		return;
 	}
-	if (has_any(pre, prelen, w_other_result))
+	if (win_any(&pw, w_other_result))
 		return;
-	if (has_any(pre, prelen, w_channel))
+	if (win_any(&pw, w_channel))
 		return;
 
 	/* RT.4: 其中自然人申请20件 / 16件申请人为自然人，1件为法人 */
-	nat = gir_contains(pre, prelen, "自然人") || gir_contains(pre, prelen, "公民");
-	leg = gir_contains(pre, prelen, "法人");
-	if (!nat && !leg && !has_any(pre, prelen, w_receive))
+	nat = win_has(&pw, "自然人") || win_has(&pw, "公民");
+	leg = win_has(&pw, "法人");
+	if (!nat && !leg && !win_any(&pw, w_receive))
 	{
-		nat = gir_contains(post, postlen, "自然人") || gir_contains(post, postlen, "公民");
-		leg = gir_contains(post, postlen, "法人");
+		nat = win_has(&qw, "自然人") || win_has(&qw, "公民");
+		leg = win_has(&qw, "法人");
 	}
 	if (nat != leg)
 	{
-		if (about_requests(nr) || gir_contains(post, postlen, "申请"))
+		if (about_requests(nr) || win_has(&qw, "申请"))
 			add_claim(nr, nat ? GIR_NT_NATURAL : GIR_NT_LEGAL, value, &at);
 		return;
 	}
 
 	/* RT.2 */
-	if (has_any(pre, prelen, w_processed))
+	if (win_any(&pw, w_processed))
 	{
-		if (!has_any(pre, prelen, w_part) && about_requests(nr))
+		if (!win_any(&pw, w_part) && about_requests(nr))
 			add_claim(nr, GIR_NT_PROCESSED, value, &at);
 		return;
 	}
 
 	/* RT.1 */
-	if (has_any(pre, prelen, w_receive) &&
-		(gir_contains(pre, prelen, "申请") || gir_contains(post, postlen, "申请")) &&
-		(gir_contains(pre, prelen, "公开") || gir_contains(post, postlen, "公开") ||
-		 gir_contains(pre, prelen, "信息") || gir_contains(post, postlen, "信息")))
+	if (win_any(&pw, w_receive) &&
+		(win_has(&pw, "申请") || win_has(&qw, "申请")) &&
+		(win_has(&pw, "公开") || win_has(&qw, "公开") ||
+		 win_has(&pw, "信息") || win_has(&qw, "信息")))
 	{
-		bool		all = has_any(pre, prelen, w_all) || nr->sent_carry;
+		bool		all = win_any(&pw, w_all) || nr->sent_carry;
 
 		add_claim(nr, all ? GIR_NT_RECEIVED_ALL : GIR_NT_RECEIVED, value, &at);
 	}
@@ -805,13 +896,13 @@ take_count(Narr *nr, int a, int b, const size_t *ov, int rc)
 
 /* 未收到…申请, 未发生…行政复议: zero, said in words. */
 static void
-take_zeros(Narr *nr, int a, int b)
+take_zeros(Narr *nr, const Window *sent, int a, int b)
 {
 	const char *s = nr->t.s;
 	size_t		ov[2];
 	int			off = a;
 
-	while (off < b && nr->budget > 0 &&
+	while (off < b && nr->budget > 0 && gir_may_match(GIR_PAT_NARR_NO_REQUEST, sent->pairs) &&
 		   gir_match(nr->ctx, GIR_PAT_NARR_NO_REQUEST, s + off, b - off, ov, 1) > 0)
 	{
 		int			ms = off + (int) ov[0],
@@ -833,7 +924,7 @@ take_zeros(Narr *nr, int a, int b)
 	if (!nr->sent_open)
 		return;
 	off = a;
-	while (off < b && nr->budget > 0 &&
+	while (off < b && nr->budget > 0 && gir_may_match(GIR_PAT_NARR_NO_CASES, sent->pairs) &&
 		   gir_match(nr->ctx, GIR_PAT_NARR_NO_CASES, s + off, b - off, ov, 1) > 0)
 	{
 		static const char *const w_not_zero[] = {
@@ -864,7 +955,7 @@ take_zeros(Narr *nr, int a, int b)
 		off = ce > me ? ce : me;
 	}
 	off = a;
-	while (off < b && nr->budget > 0 &&
+	while (off < b && nr->budget > 0 && gir_may_match(GIR_PAT_NARR_CASES_ZERO, sent->pairs) &&
 		   gir_match(nr->ctx, GIR_PAT_NARR_CASES_ZERO, s + off, b - off, ov, 1) > 0)
 	{
 		int			ms = off + (int) ov[0],
@@ -893,13 +984,14 @@ read_sentence(Narr *nr, int a, int b)
 	const char *s = nr->t.s;
 	size_t		ov[12];
 	int			off = a;
+	Window		sent = window(s + a, b - a);
 
-	if (gir_contains(s + a, b - a, "申请"))
+	if (win_has(&sent, "申请"))
 		nr->apply_sentence = nr->sentence;
-	nr->sent_open = gir_contains(s + a, b - a, "公开");
-	nr->sent_carry = has_any(s + a, b - a, w_carried_over);
-	take_zeros(nr, a, b);
-	while (off < b && nr->budget > 0)
+	nr->sent_open = win_has(&sent, "公开");
+	nr->sent_carry = win_any(&sent, w_carried_over);
+	take_zeros(nr, &sent, a, b);
+	while (off < b && nr->budget > 0 && gir_may_match(GIR_PAT_NARR_COUNT, sent.pairs))
 	{
 		int			rc = gir_match(nr->ctx, GIR_PAT_NARR_COUNT, s + off, b - off, ov, 6);
 		int			i;

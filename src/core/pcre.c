@@ -220,6 +220,73 @@ has_required(GirPatternId id, const char *s, size_t len)
 	return true;
 }
 
+/*
+ * gir_pair_mask of each required word, by pattern and group: a subject
+ * whose mask lacks every word of a group cannot match.
+ */
+#define MAX_GROUPS	3
+#define MAX_WORDS	4
+typedef struct RequiredPairs
+{
+	int			nwords;			/* 0: the group is not used as a filter */
+	uint64_t	pairs[MAX_WORDS];
+} RequiredPairs;
+static RequiredPairs required_pairs[GIR_NPATTERNS][MAX_GROUPS];
+
+static void
+ready_required_pairs(void)
+{
+	int			id,
+				g;
+
+	for (id = 0; id < GIR_NPATTERNS; id++)
+		for (g = 0; required[id] && required[id][g] && g < MAX_GROUPS; g++)
+		{
+			RequiredPairs *rp = &required_pairs[id][g];
+			const char *w = required[id][g];
+
+			for (;;)
+			{
+				size_t		n = strcspn(w, "|");
+
+				if (rp->nwords == MAX_WORDS)
+				{
+					rp->nwords = 0; /* too many words to keep: no filter */
+					break;
+				}
+				rp->pairs[rp->nwords++] = gir_pair_mask(w, n);
+				if (w[n] == '\0')
+					break;
+				w += n + 1;
+			}
+		}
+}
+
+/*
+ * Can a subject whose gir_pair_mask is pairs match the pattern?  false
+ * means it cannot (no word of a required group is in it); true means
+ * gir_match must decide.  Lets a caller that holds the mask of a sentence
+ * skip the word searches of patterns that cannot match it.
+ */
+bool
+gir_may_match(GirPatternId id, uint64_t pairs)
+{
+	int			g,
+				k;
+
+	for (g = 0; g < MAX_GROUPS; g++)
+	{
+		const RequiredPairs *rp = &required_pairs[id][g];
+		bool		found = rp->nwords == 0;
+
+		for (k = 0; k < rp->nwords && !found; k++)
+			found = (rp->pairs[k] & ~pairs) == 0;
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
 static bool compiled = false;
 static pcre2_match_context *match_cxt = NULL;
 
@@ -271,6 +338,7 @@ gir_patterns_ready(char *errbuf, size_t errbuf_len)
 			return false;
 		}
 	}
+	ready_required_pairs();
 	compiled = true;
 	return true;
 }
