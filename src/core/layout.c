@@ -558,12 +558,26 @@ gir_region_rows(GirCtx *ctx, GirRegion region, GirTRow **rows_out)
  * money column is converted to 万元 (*converted is set so the caller can
  * warn).  Returns false if the text is not a number.
  */
+/* 1 to 18 ASCII digits without a leading zero, or "0" */
+static bool
+plain_count(const char *s, int len)
+{
+	int			i;
+
+	if (len < 1 || len > 18 || (s[0] == '0' && len > 1))
+		return false;
+	for (i = 0; i < len; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
 bool
 gir_parse_number(GirCtx *ctx, const char *s, int len, GirCell *cell, bool money,
 				 bool *converted)
 {
 	size_t		ovec[2 * PCRE_OVEC];
-	int			rc = gir_match(ctx, GIR_PAT_NUMBER, s, len, ovec, PCRE_OVEC);
+	int			rc;
 	char		digits[64];
 	int			nd = 0;
 	bool		negative = false;
@@ -574,6 +588,20 @@ gir_parse_number(GirCtx *ctx, const char *s, int len, GirCell *cell, bool money,
 	size_t		i;
 
 	*converted = false;
+	if (plain_count(s, len))
+	{
+		/* the common case, a whole number as printed: nothing to rewrite */
+		int64_t		v = 0;
+
+		for (i = 0; i < (size_t) len; i++)
+			v = v * 10 + (s[i] - '0');
+		cell->num = gir_strndup(ctx->arena, s, len);
+		cell->state = GIR_CELL_VALUE;
+		cell->integral = true;
+		cell->ival = v;
+		return true;
+	}
+	rc = gir_match(ctx, GIR_PAT_NUMBER, s, len, ovec, PCRE_OVEC);
 	if (rc <= 0)
 		return false;
 	if (rc > 1 && ovec[2] != (size_t) -1)
