@@ -16,6 +16,13 @@ SELECT current_setting('server_encoding') <> 'UTF8' AS gir_skip \gset
 -- gir_reports and its identity sequence are registered for pg_dump
 SELECT unnest(extconfig)::regclass AS dumped FROM pg_extension
  WHERE extname = 'gireport' ORDER BY 1::text;
+-- report bodies are stored with lz4 where the server has it (faster
+-- re-parsing), with the default pglz where it has not
+SELECT a.attcompression = CASE WHEN 'lz4' = ANY (s.enumvals) THEN 'l' ELSE '' END
+       AS body_compression_as_documented
+  FROM pg_attribute a, pg_settings s
+ WHERE a.attrelid = 'gir_reports'::regclass AND a.attname = 'body'
+   AND s.name = 'default_toast_compression';
 -- every BI view runs with the caller's privileges
 SELECT relname, reloptions FROM pg_class
  WHERE relkind = 'v' AND relname LIKE 'gir\_%' ORDER BY relname;
