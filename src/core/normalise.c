@@ -768,11 +768,12 @@ gir_normalise(GirCtx *ctx, const char *text, size_t len)
 				(isalpha((unsigned char) p[1]) || p[1] == '/' || p[1] == '!'))
 			{
 				const char *skip_to = NULL;
+				bool		s_tag = (p[1] | 0x20) == 's';	/* spares most compares */
 
 				handle_tag(&w, p, close, &table_depth);
-				if (strncasecmp(p, "<script", 7) == 0)
+				if (s_tag && strncasecmp(p, "<script", 7) == 0)
 					skip_to = lazy_find(&script_end, close, end);
-				else if (strncasecmp(p, "<style", 6) == 0)
+				else if (s_tag && strncasecmp(p, "<style", 6) == 0)
 					skip_to = lazy_find(&style_end, close, end);
 				if (skip_to)
 					close = lazy_find(&gt, skip_to, end);
