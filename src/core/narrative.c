@@ -894,23 +894,41 @@ take_count(Narr *nr, int a, int b, const size_t *ov, int rc)
 	classify(nr, a, b, ns, ue, value);
 }
 
+/*
+ * The next match [*ms, *me) of a zero pattern in [off, b) of a sentence,
+ * counted against the budget; false when there is none or no budget.
+ */
+static bool
+next_zero(Narr *nr, const Window *sent, GirPatternId id, int off, int b,
+		  int *ms, int *me)
+{
+	size_t		ov[2];
+
+	if (off >= b || nr->budget <= 0 || !gir_may_match(id, sent->pairs) ||
+		gir_match(nr->ctx, id, nr->t.s + off, b - off, ov, 1) <= 0)
+		return false;
+	nr->budget--;
+	*ms = off + (int) ov[0];
+	*me = off + (int) ov[1];
+	return true;
+}
+
 /* 未收到…申请, 未发生…行政复议: zero, said in words. */
 static void
 take_zeros(Narr *nr, const Window *sent, int a, int b)
 {
+	static const char *const w_not_zero[] = {
+		"未经", "审结", "无论", "无法", "尚未", "无正当", NULL
+	};
 	const char *s = nr->t.s;
-	size_t		ov[2];
-	int			off = a;
+	int			off,
+				ms,
+				me,
+				cs,
+				ce;
 
-	while (off < b && nr->budget > 0 && gir_may_match(GIR_PAT_NARR_NO_REQUEST, sent->pairs) &&
-		   gir_match(nr->ctx, GIR_PAT_NARR_NO_REQUEST, s + off, b - off, ov, 1) > 0)
+	for (off = a; next_zero(nr, sent, GIR_PAT_NARR_NO_REQUEST, off, b, &ms, &me); off = me)
 	{
-		int			ms = off + (int) ov[0],
-					me = off + (int) ov[1];
-		int			cs,
-					ce;
-
-		nr->budget--;
 		clause_bounds(s, a, b, ms, &cs, &ce);
 		if (!gir_contains(s + cs, ce - cs, "复议") && !gir_contains(s + cs, ce - cs, "诉讼") &&
 			!gir_contains(s + cs, ce - cs, "结转") && !gir_contains(s + ms, me - ms, "无正当"))
@@ -919,23 +937,12 @@ take_zeros(Narr *nr, const Window *sent, int a, int b)
 
 			add_claim(nr, nr->sent_carry ? GIR_NT_RECEIVED_ALL : GIR_NT_RECEIVED, 0, &at);
 		}
-		off = me;
 	}
 	if (!nr->sent_open)
 		return;
-	off = a;
-	while (off < b && nr->budget > 0 && gir_may_match(GIR_PAT_NARR_NO_CASES, sent->pairs) &&
-		   gir_match(nr->ctx, GIR_PAT_NARR_NO_CASES, s + off, b - off, ov, 1) > 0)
+	for (off = a; next_zero(nr, sent, GIR_PAT_NARR_NO_CASES, off, b, &ms, &me);
+		 off = ce > me ? ce : me)
 	{
-		static const char *const w_not_zero[] = {
-			"未经", "审结", "无论", "无法", "尚未", "无正当", NULL
-		};
-		int			ms = off + (int) ov[0],
-					me = off + (int) ov[1];
-		int			cs,
-					ce;
-
-		nr->budget--;
 		clause_bounds(s, a, b, ms, &cs, &ce);
 		if (!has_any(s + ms, me - ms, w_not_zero) && !gir_contains(s + ms, ce - ms, "其中"))
 		{
@@ -952,19 +959,11 @@ take_zeros(Narr *nr, const Window *sent, int a, int b)
 				note_cases(nr, 2);
 			}
 		}
-		off = ce > me ? ce : me;
 	}
-	off = a;
-	while (off < b && nr->budget > 0 && gir_may_match(GIR_PAT_NARR_CASES_ZERO, sent->pairs) &&
-		   gir_match(nr->ctx, GIR_PAT_NARR_CASES_ZERO, s + off, b - off, ov, 1) > 0)
+	for (off = a; next_zero(nr, sent, GIR_PAT_NARR_CASES_ZERO, off, b, &ms, &me); off = me)
 	{
-		int			ms = off + (int) ov[0],
-					me = off + (int) ov[1];
-		int			cs,
-					ce;
 		Span		at;
 
-		nr->budget--;
 		clause_bounds(s, a, b, ms, &cs, &ce);
 		at.cs = cs;
 		at.ce = ce;
@@ -973,7 +972,6 @@ take_zeros(Narr *nr, const Window *sent, int a, int b)
 		add_claim(nr, GIR_NT_REVIEW, 0, &at);
 		add_claim(nr, GIR_NT_SUIT, 0, &at);
 		note_cases(nr, 3);
-		off = me;
 	}
 }
 
