@@ -135,6 +135,7 @@ extern void gir_warn(GirCtx *ctx, const char *code, int line,
 extern void gir_normalise(GirCtx *ctx, const char *text, size_t len);
 extern bool gir_contains(const char *s, int len, const char *needle);
 extern uint64_t gir_pair_mask(const char *s, size_t len);
+extern uint64_t gir_word_pairs(const char *word);
 extern bool gir_page_debris(GirCtx *ctx, const char *s, int len);
 extern int	gir_region_rows(GirCtx *ctx, GirRegion region, GirTRow **rows);
 extern bool gir_parse_number(GirCtx *ctx, const char *s, int len,

@@ -550,14 +550,6 @@ gir_region_rows(GirCtx *ctx, GirRegion region, GirTRow **rows_out)
 
 /* ---------- numbers ---------- */
 
-/*
- * gir_parse_number
- *		Read a NUM token into a cell.
- *
- * Signs 减/增/+/- and thousands separators are understood; a unit 元 in a
- * money column is converted to 万元 (*converted is set so the caller can
- * warn).  Returns false if the text is not a number.
- */
 /* 1 to 18 ASCII digits without a leading zero, or "0" */
 static bool
 plain_count(const char *s, int len)
@@ -572,6 +564,14 @@ plain_count(const char *s, int len)
 	return true;
 }
 
+/*
+ * gir_parse_number
+ *		Read a NUM token into a cell.
+ *
+ * Signs 减/增/+/- and thousands separators are understood; a unit 元 in a
+ * money column is converted to 万元 (*converted is set so the caller can
+ * warn).  Returns false if the text is not a number.
+ */
 bool
 gir_parse_number(GirCtx *ctx, const char *s, int len, GirCell *cell, bool money,
 				 bool *converted)

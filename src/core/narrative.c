@@ -69,15 +69,6 @@ typedef struct Narr
 
 /* ---------- text helpers ---------- */
 
-static bool
-has_any(const char *s, int len, const char *const *needles)
-{
-	for (; *needles; needles++)
-		if (gir_contains(s, len, *needles))
-			return true;
-	return false;
-}
-
 /*
  * A stretch of the text and the gir_pair_mask of its bytes (or of a
  * stretch around it): a word whose byte pairs are not all in the mask is
@@ -108,39 +99,10 @@ sub_window(const Window *w, const char *s, int len)
 	return sub;
 }
 
-/*
- * The pair mask of a word of this file's lists, remembered by address:
- * the words are string literals, looked up thousands of times a report.
- */
-static uint64_t
-word_pairs(const char *word)
-{
-	static struct
-	{
-		const char *word;
-		uint64_t	pairs;
-	}			memo[512];
-	size_t		h = ((uintptr_t) word >> 2) % 512;
-	int			probes;
-
-	for (probes = 0; probes < 8; probes++, h = (h + 1) % 512)
-	{
-		if (memo[h].word == word)
-			return memo[h].pairs;
-		if (memo[h].word == NULL)
-		{
-			memo[h].pairs = gir_pair_mask(word, strlen(word));
-			memo[h].word = word;
-			return memo[h].pairs;
-		}
-	}
-	return gir_pair_mask(word, strlen(word));
-}
-
 static bool
 may_hold(const Window *w, const char *word)
 {
-	return (word_pairs(word) & ~w->pairs) == 0;
+	return (gir_word_pairs(word) & ~w->pairs) == 0;
 }
 
 static bool
@@ -929,9 +891,14 @@ take_zeros(Narr *nr, const Window *sent, int a, int b)
 
 	for (off = a; next_zero(nr, sent, GIR_PAT_NARR_NO_REQUEST, off, b, &ms, &me); off = me)
 	{
+		Window		clause,
+					match;
+
 		clause_bounds(s, a, b, ms, &cs, &ce);
-		if (!gir_contains(s + cs, ce - cs, "复议") && !gir_contains(s + cs, ce - cs, "诉讼") &&
-			!gir_contains(s + cs, ce - cs, "结转") && !gir_contains(s + ms, me - ms, "无正当"))
+		clause = sub_window(sent, s + cs, ce - cs);
+		match = sub_window(sent, s + ms, me - ms);
+		if (!win_has(&clause, "复议") && !win_has(&clause, "诉讼") &&
+			!win_has(&clause, "结转") && !win_has(&match, "无正当"))
 		{
 			Span		at = {cs, ce, ms, me};
 
@@ -943,17 +910,22 @@ take_zeros(Narr *nr, const Window *sent, int a, int b)
 	for (off = a; next_zero(nr, sent, GIR_PAT_NARR_NO_CASES, off, b, &ms, &me);
 		 off = ce > me ? ce : me)
 	{
+		Window		match,
+					rest;
+
 		clause_bounds(s, a, b, ms, &cs, &ce);
-		if (!has_any(s + ms, me - ms, w_not_zero) && !gir_contains(s + ms, ce - ms, "其中"))
+		match = sub_window(sent, s + ms, me - ms);
+		rest = sub_window(sent, s + ms, ce - ms);
+		if (!win_any(&match, w_not_zero) && !win_has(&rest, "其中"))
 		{
 			Span		at = {cs, ce, ms, me};
 
-			if (gir_contains(s + ms, ce - ms, "行政复议"))
+			if (win_has(&rest, "行政复议"))
 			{
 				add_claim(nr, GIR_NT_REVIEW, 0, &at);
 				note_cases(nr, 1);
 			}
-			if (gir_contains(s + ms, ce - ms, "诉讼"))
+			if (win_has(&rest, "诉讼"))
 			{
 				add_claim(nr, GIR_NT_SUIT, 0, &at);
 				note_cases(nr, 2);

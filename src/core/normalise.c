@@ -203,6 +203,36 @@ gir_pair_mask(const char *s, size_t len)
 	return m;
 }
 
+/*
+ * gir_pair_mask of a word that is a string literal (a key, a word list's
+ * entry), remembered by its address: such words are tested thousands of
+ * times a report.
+ */
+uint64_t
+gir_word_pairs(const char *word)
+{
+	static struct
+	{
+		const char *word;
+		uint64_t	pairs;
+	}			memo[512];
+	size_t		h = ((uintptr_t) word >> 2) % 512;
+	int			probes;
+
+	for (probes = 0; probes < 8; probes++, h = (h + 1) % 512)
+	{
+		if (memo[h].word == word)
+			return memo[h].pairs;
+		if (memo[h].word == NULL)
+		{
+			memo[h].pairs = gir_pair_mask(word, strlen(word));
+			memo[h].word = word;
+			return memo[h].pairs;
+		}
+	}
+	return gir_pair_mask(word, strlen(word));
+}
+
 /* ---------- label comparison keys ---------- */
 
 /*

@@ -240,7 +240,7 @@ ready_required_pairs(void)
 				g;
 
 	for (id = 0; id < GIR_NPATTERNS; id++)
-		for (g = 0; required[id] && required[id][g] && g < MAX_GROUPS; g++)
+		for (g = 0; required[id] && g < MAX_GROUPS && required[id][g]; g++)
 		{
 			RequiredPairs *rp = &required_pairs[id][g];
 			const char *w = required[id][g];

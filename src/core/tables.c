@@ -187,32 +187,14 @@ quote_label(GirCtx *ctx, const char *s, int len)
 }
 
 /*
- * gir_pair_mask of each key of the key tables, by row, made on first use:
- * a key whose byte pairs are not all in a label's mask is not in the
+ * Where key k of a row is in the label sq, or NULL.  have is the label's
+ * gir_pair_mask: a key whose byte pairs are not all in it is not in the
  * label, and strstr is spared.
  */
-static uint64_t key_pairs[GIR_NROWS][4];
-
-static void
-ready_keys(const RowKeys *table, int n)
-{
-	int			i,
-				k;
-
-	if (key_pairs[table[0].row][0] != 0)
-		return;
-	for (i = n - 1; i >= 0; i--)	/* the first key last: it says "ready" */
-		for (k = 3; k >= 0; k--)
-			if (table[i].keys[k])
-				key_pairs[table[i].row][k] = gir_pair_mask(table[i].keys[k],
-														   strlen(table[i].keys[k]));
-}
-
-/* Where key k of a row is in the label sq (of mask have), or NULL. */
 static inline const char *
 find_key(const RowKeys *row, int k, const char *sq, uint64_t have)
 {
-	return (key_pairs[row->row][k] & ~have) == 0 ? strstr(sq, row->keys[k]) : NULL;
+	return (gir_word_pairs(row->keys[k]) & ~have) == 0 ? strstr(sq, row->keys[k]) : NULL;
 }
 
 /* The longest key of any row found in a squeezed label; -1 if none. */
@@ -226,7 +208,6 @@ best_key(const RowKeys *table, int n, const char *sq, int *keylen)
 				k;
 	uint64_t	have = gir_pair_mask(sq, (size_t) sqlen);
 
-	ready_keys(table, n);
 	for (i = 0; i < n; i++)
 		for (k = 0; k < 4 && table[i].keys[k]; k++)
 		{
@@ -258,7 +239,6 @@ first_key(const RowKeys *table, int n, const char *sq, int *end)
 				k;
 	uint64_t	have = gir_pair_mask(sq, strlen(sq));
 
-	ready_keys(table, n);
 	for (i = 0; i < n; i++)
 		for (k = 0; k < 4 && table[i].keys[k]; k++)
 		{
@@ -293,7 +273,6 @@ last_key(const RowKeys *table, int n, const char *sq)
 				k;
 	uint64_t	have = gir_pair_mask(sq, strlen(sq));
 
-	ready_keys(table, n);
 	for (i = 0; i < n; i++)
 		for (k = 0; k < 4 && table[i].keys[k]; k++)
 		{
