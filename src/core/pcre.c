@@ -178,45 +178,142 @@ static const char *const *const required[GIR_NPATTERNS] = {
 	[GIR_PAT_NARR_FEE_ISSUED] = (const char *const[]) {"收费通知", NULL},
 };
 
-/* Does s[0..len) contain the n bytes of word?  memchr finds its last byte. */
-static bool
-contains(const char *s, size_t len, const char *word, size_t n)
-{
-	const char *end = s + len;
-	const char *p;
+/*
+ * Where a search may start.  For an unanchored pattern without lookbehind,
+ * reach is the most bytes a match can span from its start to the start of
+ * the word of the first required group that it holds; no match can start
+ * further than that before the first such word of the subject, so the
+ * search starts there, not at every character of a long sentence.  Counted
+ * from the patterns: narr_count 大约 (6) + 3 blanks + 八 numerals (24) + 3
+ * + 余 (3) + 3; narr_no_cases 没有发生 (12) + 任何 (6) + 24 characters of 4
+ * bytes.  A fits check, where there is one, passes over the words that no
+ * match can hold.
+ */
+typedef bool (*WordFits) (const char *s, size_t at);
 
-	if (n == 0)
-		return true;
-	if (n > len)
-		return false;
-	for (p = s + n - 1; p < end && (p = memchr(p, word[n - 1], (size_t) (end - p))) != NULL; p++)
-		if (memcmp(p - (n - 1), word, n - 1) == 0)
+static const char numerals[] = "零〇一二两三四五六七八九十百千";
+static const char approx_after[] = "余多几来";
+
+/* Is s[at] one of the 3-byte characters of set? */
+static bool
+char_in(const char *s, size_t at, const char *set)
+{
+	for (; *set; set += 3)
+		if (memcmp(s + at, set, 3) == 0)
 			return true;
 	return false;
 }
 
-/* Does the subject hold what the pattern requires (see required[])? */
+/*
+ * narr_count: can a count end at the unit at s[at]?  Before it, past at
+ * most 3 blanks, one of 余多几来 and at most 3 more blanks, must stand a
+ * digit or a numeral.
+ */
 static bool
-has_required(GirPatternId id, const char *s, size_t len)
+count_unit_fits(const char *s, size_t at)
+{
+	size_t		p = at;
+	int			k;
+
+	for (k = 0; k < 3 && p > 0 && (s[p - 1] == ' ' || s[p - 1] == '\t'); k++)
+		p--;
+	if (p >= 3 && char_in(s, p - 3, approx_after))
+		p -= 3;
+	for (k = 0; k < 3 && p > 0 && (s[p - 1] == ' ' || s[p - 1] == '\t'); k++)
+		p--;
+	return (p > 0 && s[p - 1] >= '0' && s[p - 1] <= '9') ||
+		(p >= 3 && char_in(s, p - 3, numerals));
+}
+
+static const struct
+{
+	int			reach;
+	WordFits	fits;
+}			anchors[GIR_NPATTERNS] = {
+	[GIR_PAT_NARR_COUNT] = {42, count_unit_fits},
+	[GIR_PAT_NARR_NO_CASES] = {114, NULL},
+};
+
+/* Offset of the first occurrence of the n bytes of word in s[0..len), or
+ * len when there is none.  memchr finds its last byte. */
+static size_t
+first_pos(const char *s, size_t len, const char *word, size_t n)
+{
+	const char *end = s + len;
+	const char *p;
+
+	if (n > len)
+		return len;
+	for (p = s + n - 1; p < end && (p = memchr(p, word[n - 1], (size_t) (end - p))) != NULL; p++)
+		if (memcmp(p - (n - 1), word, n - 1) == 0)
+			return (size_t) (p - s) - (n - 1);
+	return len;
+}
+
+#define MAX_WORDS	4			/* words of one required group */
+
+/*
+ * Offset of the first word of a |-separated group in s[0..len) that fits
+ * (every word, without a check), or len.  Each word's next occurrence is
+ * kept, so passing over words that do not fit stays linear.
+ */
+static size_t
+first_word(const char *group, const char *s, size_t len, WordFits fits)
+{
+	const char *word[MAX_WORDS];
+	size_t		wlen[MAX_WORDS],
+				next[MAX_WORDS],
+				rest = len;
+	int			n = 0,
+				k,
+				best;
+
+	for (;;)
+	{
+		wlen[n] = strcspn(group, "|");
+		word[n] = group;
+		next[n] = first_pos(s, len, group, wlen[n]);
+		group += wlen[n++];
+		if (*group == '\0')
+			break;
+		if (n == MAX_WORDS)
+		{
+			rest = first_word(group + 1, s, len, fits);	/* the words left */
+			break;
+		}
+		group++;
+	}
+	for (;;)
+	{
+		size_t		from;
+
+		for (best = 0, k = 1; k < n; k++)
+			if (next[k] < next[best])
+				best = k;
+		if (next[best] >= rest)
+			return rest;
+		if (fits == NULL || fits(s, next[best]))
+			return next[best];
+		from = next[best] + 1;
+		next[best] = from + first_pos(s + from, len - from, word[best], wlen[best]);
+	}
+}
+
+/*
+ * Does the subject hold what the pattern requires (see required[])?  If it
+ * does, *first is the offset of the first fitting word of the first group.
+ */
+static bool
+has_required(GirPatternId id, const char *s, size_t len, size_t *first)
 {
 	const char *const *group;
 
-	for (group = required[id]; *group; group++)
-	{
-		const char *w = *group;
-		bool		found = false;
-
-		for (;;)
-		{
-			size_t		n = strcspn(w, "|");
-
-			if ((found = contains(s, len, w, n)) || w[n] == '\0')
-				break;
-			w += n + 1;
-		}
-		if (!found)
+	*first = first_word(required[id][0], s, len, anchors[id].fits);
+	if (*first == len)
+		return false;
+	for (group = required[id] + 1; *group; group++)
+		if (first_word(*group, s, len, NULL) == len)
 			return false;
-	}
 	return true;
 }
 
@@ -225,7 +322,6 @@ has_required(GirPatternId id, const char *s, size_t len)
  * whose mask lacks every word of a group cannot match.
  */
 #define MAX_GROUPS	3
-#define MAX_WORDS	4
 typedef struct RequiredPairs
 {
 	int			nwords;			/* 0: the group is not used as a filter */
@@ -360,13 +456,24 @@ gir_match(GirCtx *ctx, GirPatternId id, const char *s, size_t len,
 	int			rc;
 	int			i;
 	PCRE2_SIZE *v;
+	size_t		first,
+				start = 0;
 
 	if (shortcuts[id] && gir_match_shortcuts &&
 		(rc = shortcuts[id] (s, len, ovec, novec)) >= 0)
 		return rc;
-	if (required[id] && gir_match_shortcuts && !has_required(id, s, len))
-		return 0;
-	rc = pcre2_match(p->code, (PCRE2_SPTR) s, len, 0, 0, p->md, match_cxt);
+	if (required[id] && gir_match_shortcuts)
+	{
+		if (!has_required(id, s, len, &first))
+			return 0;
+		if (anchors[id].reach && first > (size_t) anchors[id].reach)
+		{
+			start = first - (size_t) anchors[id].reach;
+			while (start > 0 && ((unsigned char) s[start] & 0xC0) == 0x80)
+				start--;		/* a character's first byte */
+		}
+	}
+	rc = pcre2_match(p->code, (PCRE2_SPTR) s, len, start, 0, p->md, match_cxt);
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
 	if (rc < 0)
