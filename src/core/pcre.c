@@ -299,20 +299,42 @@ first_word(const char *group, const char *s, size_t len, WordFits fits)
 	}
 }
 
+/* Does s[0..len) hold a word of a |-separated group? */
+static bool
+holds_word(const char *group, const char *s, size_t len)
+{
+	for (;;)
+	{
+		size_t		n = strcspn(group, "|");
+
+		if (first_pos(s, len, group, n) < len)
+			return true;
+		if (group[n] == '\0')
+			return false;
+		group += n + 1;
+	}
+}
+
 /*
  * Does the subject hold what the pattern requires (see required[])?  If it
- * does, *first is the offset of the first fitting word of the first group.
+ * does and the pattern has an anchor, *first is the offset of the first
+ * fitting word of the first group; otherwise it is 0.
  */
 static bool
 has_required(GirPatternId id, const char *s, size_t len, size_t *first)
 {
-	const char *const *group;
+	const char *const *group = required[id];
 
-	*first = first_word(required[id][0], s, len, anchors[id].fits);
-	if (*first == len)
-		return false;
-	for (group = required[id] + 1; *group; group++)
-		if (first_word(*group, s, len, NULL) == len)
+	*first = 0;
+	if (anchors[id].reach)
+	{
+		*first = first_word(*group, s, len, anchors[id].fits);
+		if (*first == len)
+			return false;
+		group++;
+	}
+	for (; *group; group++)
+		if (!holds_word(*group, s, len))
 			return false;
 	return true;
 }
