@@ -50,7 +50,9 @@ classify_word(GirCtx *ctx, const char *s, int len)
 	unsigned char c = (unsigned char) s[0];
 	size_t		ovec[2 * PCRE_OVEC];
 
-	/* cheap filters first: most words are plainly text */
+	/* cheap filters first: most words are plainly text or plain digits */
+	if (c >= '0' && c <= '9' && strspn(s, "0123456789") >= (size_t) len)
+		return GIR_TOK_NUM;
 	if ((c >= '0' && c <= '9') || c == '+' || c == '-' ||
 		(len >= 3 && (memcmp(s, "减", 3) == 0 || memcmp(s, "減", 3) == 0 ||
 					  memcmp(s, "增", 3) == 0)))
@@ -108,7 +110,7 @@ tokenize_field(GirCtx *ctx, const char *s, int len, int src_line,
 		wlen = i - start;
 		if (wlen == 0)
 			break;
-		if (strspn(s + start, "|") >= (size_t) wlen)
+		if (s[start] == '|' && strspn(s + start, "|") >= (size_t) wlen)
 			continue;			/* a cell border left in the text: "0 |" */
 		if (wlen > 6 && memcmp(s + start, "数据", 6) == 0 &&
 			strspn(s + start + 6, "0123456789") == (size_t) (wlen - 6))
@@ -226,9 +228,8 @@ tokenize_line(GirCtx *ctx, const GirLine *ln, GirTok *toks, int max)
 	int			pipes = 0;
 	int			i;
 
-	for (i = 0; i < len; i++)
-		if (s[i] == '|')
-			pipes++;
+	for (const char *p = s; (p = memchr(p, '|', (size_t) (s + len - p))) != NULL; p++)
+		pipes++;
 
 	if (gir_page_debris(ctx, s, len))
 		return 0;
