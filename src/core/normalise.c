@@ -204,9 +204,9 @@ gir_pair_mask(const char *s, size_t len)
 }
 
 /*
- * gir_pair_mask of a word that is a string literal (a key, a word list's
- * entry), remembered by its address: such words are tested thousands of
- * times a report.
+ * gir_pair_mask of a word that is a string literal (an entry of one of
+ * narrative.c's word lists), remembered by its address: such words are
+ * tested thousands of times a report.
  */
 uint64_t
 gir_word_pairs(const char *word)

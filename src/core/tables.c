@@ -109,6 +109,51 @@ static const RowKeys t2_keys[] = {
 	{GIR_R_PROCUREMENT, {"政府集中采购", "集中采购"}},
 };
 
+/*
+ * A table of row keys with the length and gir_pair_mask of each key,
+ * computed on first use: labels are tested against every key, and a key
+ * whose byte pairs are not all in a label is not in it.
+ */
+#define MAX_KEY_ROWS 32
+typedef struct KeyTable
+{
+	const RowKeys *rows;
+	int			n;
+	bool		ready;
+	struct
+	{
+		int			len;
+		uint64_t	pairs;
+	}			key[MAX_KEY_ROWS][4];
+} KeyTable;
+
+#define KEY_TABLE(keys) {.rows = keys, .n = (int) (sizeof(keys) / sizeof(keys[0]))}
+static KeyTable t3_table = KEY_TABLE(t3_keys);
+static KeyTable t2_table = KEY_TABLE(t2_keys);
+
+_Static_assert(sizeof(t3_keys) / sizeof(t3_keys[0]) <= MAX_KEY_ROWS &&
+				 sizeof(t2_keys) / sizeof(t2_keys[0]) <= MAX_KEY_ROWS,
+				 "a key table has more rows than MAX_KEY_ROWS");
+
+static const KeyTable *
+key_table(KeyTable *t)
+{
+	int			i,
+				k;
+
+	if (!t->ready)
+	{
+		for (i = 0; i < t->n; i++)
+			for (k = 0; k < 4 && t->rows[i].keys[k]; k++)
+			{
+				t->key[i][k].len = (int) strlen(t->rows[i].keys[k]);
+				t->key[i][k].pairs = gir_pair_mask(t->rows[i].keys[k], t->key[i][k].len);
+			}
+		t->ready = true;
+	}
+	return t;
+}
+
 /* The groups of table 三 whose items are numbered 1. 2. … */
 typedef enum T3Group
 {
@@ -187,19 +232,18 @@ quote_label(GirCtx *ctx, const char *s, int len)
 }
 
 /*
- * Where key k of a row is in the label sq, or NULL.  have is the label's
- * gir_pair_mask: a key whose byte pairs are not all in it is not in the
- * label, and strstr is spared.
+ * Where key k of row i is in the label sq, or NULL.  have is the label's
+ * gir_pair_mask: strstr is spared for keys that cannot be in it.
  */
 static inline const char *
-find_key(const RowKeys *row, int k, const char *sq, uint64_t have)
+find_key(const KeyTable *t, int i, int k, const char *sq, uint64_t have)
 {
-	return (gir_word_pairs(row->keys[k]) & ~have) == 0 ? strstr(sq, row->keys[k]) : NULL;
+	return (t->key[i][k].pairs & ~have) == 0 ? strstr(sq, t->rows[i].keys[k]) : NULL;
 }
 
 /* The longest key of any row found in a squeezed label; -1 if none. */
 static int
-best_key(const RowKeys *table, int n, const char *sq, int *keylen)
+best_key(const KeyTable *t, const char *sq, int *keylen)
 {
 	int			best = -1,
 				bestlen = 0,
@@ -208,14 +252,14 @@ best_key(const RowKeys *table, int n, const char *sq, int *keylen)
 				k;
 	uint64_t	have = gir_pair_mask(sq, (size_t) sqlen);
 
-	for (i = 0; i < n; i++)
-		for (k = 0; k < 4 && table[i].keys[k]; k++)
+	for (i = 0; i < t->n; i++)
+		for (k = 0; k < 4 && t->rows[i].keys[k]; k++)
 		{
-			int			l = (int) strlen(table[i].keys[k]);
+			int			l = t->key[i][k].len;
 
-			if (l > bestlen && l <= sqlen && find_key(&table[i], k, sq, have))
+			if (l > bestlen && l <= sqlen && find_key(t, i, k, sq, have))
 			{
-				best = table[i].row;
+				best = t->rows[i].row;
 				bestlen = l;
 			}
 		}
@@ -230,7 +274,7 @@ best_key(const RowKeys *table, int n, const char *sq, int *keylen)
  * hold the label of a blank row after it.  -1 if none.
  */
 static int
-first_key(const RowKeys *table, int n, const char *sq, int *end)
+first_key(const KeyTable *t, const char *sq, int *end)
 {
 	int			best = -1,
 				best_end = 0,
@@ -239,16 +283,16 @@ first_key(const RowKeys *table, int n, const char *sq, int *end)
 				k;
 	uint64_t	have = gir_pair_mask(sq, strlen(sq));
 
-	for (i = 0; i < n; i++)
-		for (k = 0; k < 4 && table[i].keys[k]; k++)
+	for (i = 0; i < t->n; i++)
+		for (k = 0; k < 4 && t->rows[i].keys[k]; k++)
 		{
-			const char *hit = find_key(&table[i], k, sq, have);
-			int			l = (int) strlen(table[i].keys[k]);
+			const char *hit = find_key(t, i, k, sq, have);
+			int			l = t->key[i][k].len;
 
 			if (hit && (best < 0 || hit - sq + l < best_end ||
 						(hit - sq + l == best_end && l > best_len)))
 			{
-				best = table[i].row;
+				best = t->rows[i].row;
 				best_end = (int) (hit - sq) + l;
 				best_len = l;
 			}
@@ -264,7 +308,7 @@ first_key(const RowKeys *table, int n, const char *sq, int *end)
  * before it.  -1 if none.
  */
 static int
-last_key(const RowKeys *table, int n, const char *sq)
+last_key(const KeyTable *t, const char *sq)
 {
 	int			best = -1,
 				best_start = -1,
@@ -273,18 +317,18 @@ last_key(const RowKeys *table, int n, const char *sq)
 				k;
 	uint64_t	have = gir_pair_mask(sq, strlen(sq));
 
-	for (i = 0; i < n; i++)
-		for (k = 0; k < 4 && table[i].keys[k]; k++)
+	for (i = 0; i < t->n; i++)
+		for (k = 0; k < 4 && t->rows[i].keys[k]; k++)
 		{
-			const char *hit = find_key(&table[i], k, sq, have);
+			const char *hit = find_key(t, i, k, sq, have);
 			const char *next;
-			int			l = (int) strlen(table[i].keys[k]);
+			int			l = t->key[i][k].len;
 
-			while (hit && (next = strstr(hit + 1, table[i].keys[k])) != NULL)
+			while (hit && (next = strstr(hit + 1, t->rows[i].keys[k])) != NULL)
 				hit = next;
 			if (hit && (hit - sq > best_start || (hit - sq == best_start && l > best_len)))
 			{
-				best = table[i].row;
+				best = t->rows[i].row;
 				best_start = (int) (hit - sq);
 				best_len = l;
 			}
@@ -1383,8 +1427,7 @@ match_t3_label(const char *sq, GirRowId *leaf, T3Group *group)
 {
 	const char *bare = skip_numbering(sq);
 
-	*leaf = (GirRowId) best_key(t3_keys, (int) (sizeof(t3_keys) / sizeof(t3_keys[0])),
-								sq, NULL);
+	*leaf = (GirRowId) best_key(key_table(&t3_table), sq, NULL);
 	*group = find_group(sq);
 	/* 3.其他 under （六）: the only label that is a bare word */
 	if ((int) *leaf < 0 && strcmp(bare, "其他") == 0)
@@ -1405,7 +1448,6 @@ match_t3_label(const char *sq, GirRowId *leaf, T3Group *group)
 static int
 match_t3_entry(const Entry *e, int prev_used, GirRowId *leaf, T3Group *group)
 {
-	const int	nkeys = (int) (sizeof(t3_keys) / sizeof(t3_keys[0]));
 	char		sq[SQUEEZE_MAX];
 	int			own = (int) squeeze(e->label, e->label_len, sq);
 
@@ -1425,7 +1467,7 @@ match_t3_entry(const Entry *e, int prev_used, GirRowId *leaf, T3Group *group)
 		GirRowId	fleaf;
 
 		squeeze_with_following(e, sqf);
-		fleaf = (GirRowId) first_key(t3_keys, nkeys, sqf, &end);
+		fleaf = (GirRowId) first_key(key_table(&t3_table), sqf, &end);
 		if ((int) fleaf >= 0)
 		{
 			*leaf = fleaf;
@@ -1439,7 +1481,7 @@ match_t3_entry(const Entry *e, int prev_used, GirRowId *leaf, T3Group *group)
 
 		match_t3_label(rest, leaf, group);
 		if ((int) *leaf >= 0)
-			*leaf = (GirRowId) last_key(t3_keys, nkeys, rest);
+			*leaf = (GirRowId) last_key(key_table(&t3_table), rest);
 		/* the 总计 of the table's header (also repeated after a page break) */
 		if (*leaf == GIR_R_TOTAL_PROCESSED &&
 			(strstr(rest, "申请人情况") || strstr(rest, "自然人") || strstr(rest, "法人或其他组织")))
@@ -1783,7 +1825,6 @@ read_active(GirCtx *ctx, GirRegion region)
 	Entry	   *entries;
 	int			n = build_entries(ctx, rows, nrows, 3, &entries);
 	int			i;
-	const int	nkeys = (int) (sizeof(t2_keys) / sizeof(t2_keys[0]));
 
 	for (i = 0; i < n; i++)
 	{
@@ -1794,13 +1835,13 @@ read_active(GirCtx *ctx, GirRegion region)
 
 		gir_tick(ctx);
 		squeeze(e->label, e->label_len, sq);
-		leaf = best_key(t2_keys, nkeys, sq, NULL);
+		leaf = best_key(key_table(&t2_table), sq, NULL);
 		if (leaf < 0 && e->label_len > 0 && e->following_len > 0)
 		{
 			char		sqf[SQUEEZE_MAX];
 
 			squeeze_with_following(e, sqf);
-			leaf = first_key(t2_keys, nkeys, sqf, NULL);
+			leaf = first_key(key_table(&t2_table), sqf, NULL);
 		}
 		if (leaf < 0 && strstr(sq, "对外管理服务"))
 			leaf = GIR_R_OTHER_SERVICES;
@@ -1817,7 +1858,7 @@ read_active(GirCtx *ctx, GirRegion region)
 			char		sqp[SQUEEZE_MAX];
 
 			squeeze(e->pending, e->pending_len, sqp);
-			leaf = last_key(t2_keys, nkeys, sqp);
+			leaf = last_key(key_table(&t2_table), sqp);
 		}
 		if (leaf < 0)
 		{
