@@ -340,65 +340,83 @@ is_key_char(uint32_t cp)
 	return false;
 }
 
+/* The first characters of the vocabulary's words: 资 档 */
+static bool
+starts_vocabulary(uint32_t cp)
+{
+	return cp == 0x8D44 || cp == 0x6863;
+}
+
 size_t
 gir_squeeze(const char *s, size_t len, char *out, size_t outcap)
 {
-	size_t		i = 0,
-				o = 0;
+	const unsigned char *p = (const unsigned char *) s;
+	const unsigned char *end = p + len;
+	char	   *o = out;
+	char	   *full = out + outcap - 4;	/* no room for a character and NUL */
+	bool		vocabulary_seen = false;
+	size_t		i;
 
-	while (i < len)
+	while (p < end)
 	{
 		uint32_t	cp;
-		unsigned char c = (unsigned char) s[i];
+		unsigned char c = *p;
 		int			n;
 
 		/* fast paths: ASCII, and CJK ideographs U+4000-U+9FFF (lead E4-E9) */
 		if (c < 0x80)
 		{
-			i++;
-			if (!isalnum(c))
+			p++;
+			if (!((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')))
 				continue;
-			if (o + 4 >= outcap)
+			if (o >= full)
 				break;
-			out[o++] = (char) c;
+			*o++ = (char) c;
 			continue;
 		}
-		if (c >= 0xE4 && c <= 0xE9 && len - i >= 3 &&
-			((unsigned char) s[i + 1] & 0xC0) == 0x80 &&
-			((unsigned char) s[i + 2] & 0xC0) == 0x80)
+		if (c >= 0xE4 && c <= 0xE9 && end - p >= 3 &&
+			(p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
 		{
-			cp = ((uint32_t) (c & 0x0F) << 12) |
-				((uint32_t) (s[i + 1] & 0x3F) << 6) | (uint32_t) (s[i + 2] & 0x3F);
-			if (o + 4 >= outcap)
+			cp = ((uint32_t) (c & 0x0F) << 12) | ((uint32_t) (p[1] & 0x3F) << 6) |
+				(uint32_t) (p[2] & 0x3F);
+			if (o >= full)
 				break;
 			if (maybe_traditional(cp))
-				o += gir_utf8_encode(fold_traditional(cp), out + o);
+			{
+				cp = fold_traditional(cp);
+				o += gir_utf8_encode(cp, o);
+			}
 			else
 			{
-				memcpy(out + o, s + i, 3);
+				o[0] = (char) c;
+				o[1] = (char) p[1];
+				o[2] = (char) p[2];
 				o += 3;
 			}
-			i += 3;
+			vocabulary_seen |= starts_vocabulary(cp);
+			p += 3;
 			continue;
 		}
-		n = gir_utf8_decode((const unsigned char *) s + i, len - i, &cp);
-		i += n;
+		n = gir_utf8_decode(p, (size_t) (end - p), &cp);
+		p += n;
 		cp = fold_char(cp);
 		if (cp == 0 || !is_key_char(cp))
 			continue;
-		if (o + 4 >= outcap)
+		if (o >= full)
 			break;
-		o += gir_utf8_encode(fold_traditional(cp), out + o);
+		cp = fold_traditional(cp);
+		o += gir_utf8_encode(cp, o);
+		vocabulary_seen |= starts_vocabulary(cp);
 	}
-	out[o] = '\0';
-	for (i = 0; i < sizeof(vocabulary) / sizeof(vocabulary[0]); i++)
+	*o = '\0';
+	for (i = 0; vocabulary_seen && i < sizeof(vocabulary) / sizeof(vocabulary[0]); i++)
 	{
 		char	   *hit = out;
 
 		while ((hit = strstr(hit, vocabulary[i][0])) != NULL)
 			memcpy(hit, vocabulary[i][1], strlen(vocabulary[i][1]));
 	}
-	return o;
+	return (size_t) (o - out);
 }
 
 /* ---------- HTML ---------- */
