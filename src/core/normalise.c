@@ -441,6 +441,14 @@ lazy_find(LazyFind *lf, const char *from, const char *end)
 		return NULL;
 	if (lf->found && lf->found >= from)
 		return lf->found;
+	if (nlen == 1)
+	{
+		/* > after every tag: memchr alone */
+		if (from < end && (p = memchr(from, lf->needle[0], (size_t) (end - from))) != NULL)
+			return lf->found = p;
+		lf->none_left = true;
+		return NULL;
+	}
 	for (p = from; p + nlen <= end; p++)
 	{
 		/* jump to the next possible start (the needles begin with < > -) */
@@ -827,9 +835,9 @@ gir_normalise(GirCtx *ctx, const char *text, size_t len)
 					close = lazy_find(&gt, skip_to, end);
 				if (close == NULL)
 					close = end - 1;
-				for (; p <= close; p++)
-					if (*p == '\n')
-						w.src_line++;
+				for (; (p = memchr(p, '\n', (size_t) (close + 1 - p))) != NULL; p++)
+					w.src_line++;
+				p = close + 1;
 				continue;
 			}
 		}
@@ -851,13 +859,28 @@ gir_normalise(GirCtx *ctx, const char *text, size_t len)
 			 */
 			const unsigned char *q = (const unsigned char *) p;
 			const unsigned char *qend = (const unsigned char *) end;
-			char	   *o = gir_buf_space(&w.out, (size_t) (end - p));
+			char	   *o = gir_buf_space(&w.out, (size_t) (end - p) + 1);
 			char	   *o0 = o;
 			bool		ink = false;
 
 			while (q < qend)
 			{
 				unsigned char d = *q;
+
+				/*
+				 * Most of a report: ideographs U+4000-U+9FFF (lead byte
+				 * E4-E9), copied four bytes at a time into room with a
+				 * spare byte; the fourth is past the output's end.
+				 */
+				if ((unsigned char) (d - 0xE4) <= 0xE9 - 0xE4 && qend - q >= 4 &&
+					(q[1] & 0xC0) == 0x80 && (q[2] & 0xC0) == 0x80)
+				{
+					memcpy(o, q, 4);
+					o += 3;
+					q += 3;
+					ink = true;
+					continue;
+				}
 
 				if (d < 0x80)
 				{
