@@ -213,6 +213,18 @@ count_chars(const char *s, int len)
 	return n;
 }
 
+/* Does s[0..len) hold at least n characters?  Stops counting there. */
+static bool
+has_chars(const char *s, int len, int n)
+{
+	int			i;
+
+	for (i = 0; i < len && n > 0; i++)
+		if (((unsigned char) s[i] & 0xC0) != 0x80)
+			n--;
+	return n == 0;
+}
+
 static bool
 is_space(char c)
 {
@@ -323,7 +335,7 @@ wraps(const char *s, int len)
 {
 	uint32_t	last = prev_cp(s, len);
 
-	if (count_chars(s, len) < WRAP_CHARS || memchr(s, '\t', len))
+	if (!has_chars(s, len, WRAP_CHARS) || memchr(s, '\t', len))
 		return false;
 	return !(last == 0x3002 || last == ';' || last == '!' || last == '?' ||
 			 last == ':' || last == 0x201D);
