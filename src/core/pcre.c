@@ -186,10 +186,11 @@ static const char *const *const required[GIR_NPATTERNS] = {
  * search starts there, not at every character of a long sentence.  Counted
  * from the patterns: narr_count 大约 (6) + 3 blanks + 八 numerals (24) + 3
  * + 余 (3) + 3; narr_no_cases 没有发生 (12) + 任何 (6) + 24 characters of 4
- * bytes.  A fits check, where there is one, passes over the words that no
- * match can hold.
+ * bytes.  A start function, where there is one, tells more closely where a
+ * match holding the word can start, or that none can hold it.
  */
-typedef bool (*WordFits) (const char *s, size_t at);
+#define CANNOT_HOLD SIZE_MAX
+typedef size_t (*WordStart) (const char *s, size_t at);
 
 static const char numerals[] = "零〇一二两三四五六七八九十百千";
 static const char approx_after[] = "余多几来";
@@ -204,33 +205,53 @@ char_in(const char *s, size_t at, const char *set)
 	return false;
 }
 
-/*
- * narr_count: can a count end at the unit at s[at]?  Before it, past at
- * most 3 blanks, one of 余多几来 and at most 3 more blanks, must stand a
- * digit or a numeral.
- */
 static bool
-count_unit_fits(const char *s, size_t at)
+is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/*
+ * narr_count: where can a count with its unit at s[at] start?  Before the
+ * unit, past at most 3 blanks, one of 余多几来 and at most 3 more blanks,
+ * a number must end (a digit or a numeral), or CANNOT_HOLD.  The count
+ * starts at most 9 bytes (大约 and 3 blanks) before the run of digits, , .
+ * and numerals that ends there.  No count holding a later unit can start
+ * before this one: units are in none of a count's parts before its unit.
+ */
+static size_t
+count_start(const char *s, size_t at)
 {
 	size_t		p = at;
 	int			k;
 
-	for (k = 0; k < 3 && p > 0 && (s[p - 1] == ' ' || s[p - 1] == '\t'); k++)
+	for (k = 0; k < 3 && p > 0 && is_blank(s[p - 1]); k++)
 		p--;
 	if (p >= 3 && char_in(s, p - 3, approx_after))
 		p -= 3;
-	for (k = 0; k < 3 && p > 0 && (s[p - 1] == ' ' || s[p - 1] == '\t'); k++)
+	for (k = 0; k < 3 && p > 0 && is_blank(s[p - 1]); k++)
 		p--;
-	return (p > 0 && s[p - 1] >= '0' && s[p - 1] <= '9') ||
-		(p >= 3 && char_in(s, p - 3, numerals));
+	if (!((p > 0 && s[p - 1] >= '0' && s[p - 1] <= '9') ||
+		  (p >= 3 && char_in(s, p - 3, numerals))))
+		return CANNOT_HOLD;
+	while (p > 0 && at - p <= 42)
+	{
+		if ((s[p - 1] >= '0' && s[p - 1] <= '9') || s[p - 1] == ',' || s[p - 1] == '.')
+			p--;
+		else if (p >= 3 && char_in(s, p - 3, numerals))
+			p -= 3;
+		else
+			break;
+	}
+	return p > 9 ? p - 9 : 0;
 }
 
 static const struct
 {
 	int			reach;
-	WordFits	fits;
+	WordStart	start;
 }			anchors[GIR_NPATTERNS] = {
-	[GIR_PAT_NARR_COUNT] = {42, count_unit_fits},
+	[GIR_PAT_NARR_COUNT] = {42, count_start},
 	[GIR_PAT_NARR_NO_CASES] = {114, NULL},
 };
 
@@ -253,17 +274,20 @@ first_pos(const char *s, size_t len, const char *word, size_t n)
 #define MAX_WORDS	4			/* words of one required group */
 
 /*
- * Offset of the first word of a |-separated group in s[0..len) that fits
- * (every word, without a check), or len.  Each word's next occurrence is
- * kept, so passing over words that do not fit stays linear.
+ * Offset of the first word of a |-separated group in s[0..len) that a
+ * match can hold (every word, without a start function), or len; *from
+ * is where such a match can start.  Each word's next occurrence is kept,
+ * so passing over words that cannot be held stays linear.
  */
 static size_t
-first_word(const char *group, const char *s, size_t len, WordFits fits)
+first_word(const char *group, const char *s, size_t len, WordStart start,
+		   size_t *from)
 {
 	const char *word[MAX_WORDS];
 	size_t		wlen[MAX_WORDS],
 				next[MAX_WORDS],
-				rest = len;
+				rest = len,
+				rest_from = 0;
 	int			n = 0,
 				k,
 				best;
@@ -278,24 +302,29 @@ first_word(const char *group, const char *s, size_t len, WordFits fits)
 			break;
 		if (n == MAX_WORDS)
 		{
-			rest = first_word(group + 1, s, len, fits);	/* the words left */
+			/* the words left */
+			rest = first_word(group + 1, s, len, start, &rest_from);
 			break;
 		}
 		group++;
 	}
 	for (;;)
 	{
-		size_t		from;
+		size_t		after;
 
 		for (best = 0, k = 1; k < n; k++)
 			if (next[k] < next[best])
 				best = k;
+		*from = 0;
 		if (next[best] >= rest)
+		{
+			*from = rest_from;
 			return rest;
-		if (fits == NULL || fits(s, next[best]))
+		}
+		if (start == NULL || (*from = start(s, next[best])) != CANNOT_HOLD)
 			return next[best];
-		from = next[best] + 1;
-		next[best] = from + first_pos(s + from, len - from, word[best], wlen[best]);
+		after = next[best] + 1;
+		next[best] = after + first_pos(s + after, len - after, word[best], wlen[best]);
 	}
 }
 
@@ -317,20 +346,25 @@ holds_word(const char *group, const char *s, size_t len)
 
 /*
  * Does the subject hold what the pattern requires (see required[])?  If it
- * does and the pattern has an anchor, *first is the offset of the first
- * fitting word of the first group; otherwise it is 0.
+ * does, *from is where a search for a match can start (see anchors[]).
  */
 static bool
-has_required(GirPatternId id, const char *s, size_t len, size_t *first)
+has_required(GirPatternId id, const char *s, size_t len, size_t *from)
 {
 	const char *const *group = required[id];
 
-	*first = 0;
+	*from = 0;
 	if (anchors[id].reach)
 	{
-		*first = first_word(*group, s, len, anchors[id].fits);
-		if (*first == len)
+		size_t		first = first_word(*group, s, len, anchors[id].start, from);
+
+		if (first == len)
 			return false;
+		if (first > (size_t) anchors[id].reach &&
+			*from < first - (size_t) anchors[id].reach)
+			*from = first - (size_t) anchors[id].reach;
+		while (*from > 0 && ((unsigned char) s[*from] & 0xC0) == 0x80)
+			(*from)--;			/* a character's first byte */
 		group++;
 	}
 	for (; *group; group++)
@@ -478,22 +512,15 @@ gir_match(GirCtx *ctx, GirPatternId id, const char *s, size_t len,
 	int			rc;
 	int			i;
 	PCRE2_SIZE *v;
-	size_t		first,
-				start = 0;
+	size_t		start = 0;
 
 	if (shortcuts[id] && gir_match_shortcuts &&
 		(rc = shortcuts[id] (s, len, ovec, novec)) >= 0)
 		return rc;
 	if (required[id] && gir_match_shortcuts)
 	{
-		if (!has_required(id, s, len, &first))
+		if (!has_required(id, s, len, &start))
 			return 0;
-		if (anchors[id].reach && first > (size_t) anchors[id].reach)
-		{
-			start = first - (size_t) anchors[id].reach;
-			while (start > 0 && ((unsigned char) s[start] & 0xC0) == 0x80)
-				start--;		/* a character's first byte */
-		}
 	}
 	rc = pcre2_match(p->code, (PCRE2_SPTR) s, len, start, 0, p->md, match_cxt);
 	if (rc == PCRE2_ERROR_NOMATCH)
