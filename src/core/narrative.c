@@ -111,11 +111,47 @@ win_has(const Window *w, const char *word)
 	return may_hold(w, word) && gir_contains(w->s, w->len, word);
 }
 
+/*
+ * The gir_pair_mask of each word of a word list (the lists are static),
+ * remembered by the list's address; NULL for a list too long to keep.
+ */
+#define MAX_LISTS	32
+#define MAX_LIST_WORDS 16
+static const uint64_t *
+list_pairs(const char *const *words)
+{
+	static struct
+	{
+		const char *const *words;
+		uint64_t	pairs[MAX_LIST_WORDS];
+	}			memo[MAX_LISTS];
+	static int	nmemo = 0;
+	int			i,
+				k;
+
+	for (i = 0; i < nmemo; i++)
+		if (memo[i].words == words)
+			return memo[i].pairs;
+	for (k = 0; words[k]; k++)
+		if (k == MAX_LIST_WORDS)
+			return NULL;
+	if (nmemo == MAX_LISTS)
+		return NULL;
+	for (k = 0; words[k]; k++)
+		memo[nmemo].pairs[k] = gir_pair_mask(words[k], strlen(words[k]));
+	memo[nmemo].words = words;
+	return memo[nmemo++].pairs;
+}
+
 static bool
 win_any(const Window *w, const char *const *words)
 {
-	for (; *words; words++)
-		if (win_has(w, *words))
+	const uint64_t *pairs = list_pairs(words);
+	int			k;
+
+	for (k = 0; words[k]; k++)
+		if (pairs ? (pairs[k] & ~w->pairs) == 0 && gir_contains(w->s, w->len, words[k]) :
+			win_has(w, words[k]))
 			return true;
 	return false;
 }
