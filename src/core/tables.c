@@ -184,34 +184,26 @@ squeeze(const char *s, int len, char *out)
 static const char *
 skip_numbering(const char *s)
 {
-	static const char *const numerals[] = {
-		"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL
-	};
-	bool		more = true;
+	static const char numerals[] = "一二三四五六七八九十";
 
-	while (more)
+	for (;;)
 	{
-		int			i;
+		const char *n;
 
-		more = false;
 		if (*s >= '0' && *s <= '9')
 		{
 			s++;
-			more = true;
 			continue;
 		}
 		/* every numeral's UTF-8 starts with E4 or E5 */
 		if ((unsigned char) *s != 0xE4 && (unsigned char) *s != 0xE5)
-			break;
-		for (i = 0; numerals[i]; i++)
-			if (strncmp(s, numerals[i], 3) == 0)
-			{
-				s += 3;
-				more = true;
-				break;
-			}
+			return s;
+		for (n = numerals; *n && memcmp(s, n, 3) != 0; n += 3)
+			;
+		if (*n == '\0')
+			return s;
+		s += 3;
 	}
-	return s;
 }
 
 /* A quotable prefix of a label: at most QUOTE_CHARS characters. */
