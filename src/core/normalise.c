@@ -322,7 +322,8 @@ maybe_traditional(uint32_t cp)
 	return (bits[(cp - TRAD_FIRST) / 64] >> ((cp - TRAD_FIRST) % 64)) & 1;
 }
 
-/* Words mirror sites swap in, mapped back (same byte length). */
+/* Words mirror sites swap in, mapped back (same byte length); gir_squeeze
+ * looks for them only after starts_vocabulary's characters. */
 static const char *const vocabulary[][2] = {
 	{"资讯", "信息"},
 	{"档案", "文件"},

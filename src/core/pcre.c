@@ -263,6 +263,8 @@ first_pos(const char *s, size_t len, const char *word, size_t n)
 	const char *end = s + len;
 	const char *p;
 
+	if (n == 0)
+		return 0;
 	if (n > len)
 		return len;
 	for (p = s + n - 1; p < end && (p = memchr(p, word[n - 1], (size_t) (end - p))) != NULL; p++)
@@ -517,11 +519,8 @@ gir_match(GirCtx *ctx, GirPatternId id, const char *s, size_t len,
 	if (shortcuts[id] && gir_match_shortcuts &&
 		(rc = shortcuts[id] (s, len, ovec, novec)) >= 0)
 		return rc;
-	if (required[id] && gir_match_shortcuts)
-	{
-		if (!has_required(id, s, len, &start))
-			return 0;
-	}
+	if (required[id] && gir_match_shortcuts && !has_required(id, s, len, &start))
+		return 0;
 	rc = pcre2_match(p->code, (PCRE2_SPTR) s, len, start, 0, p->md, match_cxt);
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
