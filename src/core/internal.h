@@ -133,6 +133,7 @@ extern void gir_warn(GirCtx *ctx, const char *code, int line,
 					 const char *fmt,...) __attribute__((format(printf, 4, 5)));
 
 extern void gir_normalise(GirCtx *ctx, const char *text, size_t len);
+extern size_t gir_find(const char *s, size_t len, const char *word, size_t n);
 extern bool gir_contains(const char *s, int len, const char *needle);
 extern uint64_t gir_pair_mask(const char *s, size_t len);
 extern uint64_t gir_word_pairs(const char *word);

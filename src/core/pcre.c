@@ -255,24 +255,6 @@ static const struct
 	[GIR_PAT_NARR_NO_CASES] = {114, NULL},
 };
 
-/* Offset of the first occurrence of the n bytes of word in s[0..len), or
- * len when there is none.  memchr finds its last byte. */
-static size_t
-first_pos(const char *s, size_t len, const char *word, size_t n)
-{
-	const char *end = s + len;
-	const char *p;
-
-	if (n == 0)
-		return 0;
-	if (n > len)
-		return len;
-	for (p = s + n - 1; p < end && (p = memchr(p, word[n - 1], (size_t) (end - p))) != NULL; p++)
-		if (memcmp(p - (n - 1), word, n - 1) == 0)
-			return (size_t) (p - s) - (n - 1);
-	return len;
-}
-
 #define MAX_WORDS	4			/* words of one required group */
 
 /*
@@ -298,7 +280,7 @@ first_word(const char *group, const char *s, size_t len, WordStart start,
 	{
 		wlen[n] = strcspn(group, "|");
 		word[n] = group;
-		next[n] = first_pos(s, len, group, wlen[n]);
+		next[n] = gir_find(s, len, group, wlen[n]);
 		group += wlen[n++];
 		if (*group == '\0')
 			break;
@@ -326,7 +308,7 @@ first_word(const char *group, const char *s, size_t len, WordStart start,
 		if (start == NULL || (*from = start(s, next[best])) != CANNOT_HOLD)
 			return next[best];
 		after = next[best] + 1;
-		next[best] = after + first_pos(s + after, len - after, word[best], wlen[best]);
+		next[best] = after + gir_find(s + after, len - after, word[best], wlen[best]);
 	}
 }
 
@@ -338,7 +320,7 @@ holds_word(const char *group, const char *s, size_t len)
 	{
 		size_t		n = strcspn(group, "|");
 
-		if (first_pos(s, len, group, n) < len)
+		if (gir_find(s, len, group, n) < len)
 			return true;
 		if (group[n] == '\0')
 			return false;
