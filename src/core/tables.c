@@ -394,13 +394,13 @@ similar_label(const char *sq, const char *full)
 }
 
 static const char *
-row_full_key(const RowKeys *table, int n, GirRowId row)
+row_full_key(const KeyTable *t, GirRowId row)
 {
 	int			i;
 
-	for (i = 0; i < n; i++)
-		if (table[i].row == row)
-			return table[i].keys[0];
+	for (i = 0; i < t->n; i++)
+		if (t->rows[i].row == row)
+			return t->rows[i].keys[0];
 	return NULL;
 }
 
@@ -1489,7 +1489,7 @@ match_t3_entry(const Entry *e, int prev_used, GirRowId *leaf, T3Group *group)
 static bool
 names_row_fully(const Entry *e, GirRowId leaf)
 {
-	const char *full = row_full_key(t3_keys, (int) (sizeof(t3_keys) / sizeof(t3_keys[0])), leaf);
+	const char *full = row_full_key(&t3_table, leaf);
 	char		sq[SQUEEZE_MAX];
 
 	if (full == NULL)
@@ -1641,8 +1641,7 @@ read_requests(GirCtx *ctx, GirRegion region)
 		if ((int) leaf < 0)
 		{
 			const char *bare;
-			const char *full = cursor < norder ?
-				row_full_key(t3_keys, (int) (sizeof(t3_keys) / sizeof(t3_keys[0])), order[cursor]) : NULL;
+			const char *full = cursor < norder ? row_full_key(&t3_table, order[cursor]) : NULL;
 
 			squeeze(e->label, e->label_len, sq);
 			bare = skip_numbering(sq);
