@@ -293,13 +293,14 @@ line_tab_led(const GirLine *ln)
 static bool
 line_single_cell(const GirLine *ln)
 {
+	const char *s = ln->s;
+	int			len = ln->len;
 	int			i,
-				fields = 0;
-	bool		in_field = false;
-
-	int			numbers = 0,
+				fields = 0,
+				numbers = 0,
 				words = 0;
-	bool		in_word = false,
+	bool		in_field = false,
+				in_word = false,
 				digits_only = true;
 
 	/*
@@ -307,19 +308,14 @@ line_single_cell(const GirLine *ln)
 	 * with a number beside other words is a row (TAB rows copied with
 	 * spaces), not one cell.
 	 */
-	for (i = 1; i <= ln->len; i++)
+	for (i = 1; i <= len; i++)
 	{
-		char		c = i < ln->len ? ln->s[i] : ' ';
+		char		c = i < len ? s[i] : ' ';
 
-		if (c == '\t' || (c == ' ' && i + 1 < ln->len && ln->s[i + 1] == ' '))
-			in_field = false;
-		else if (c != ' ' && !in_field)
-		{
-			in_field = true;
-			fields++;
-		}
 		if (c == ' ' || c == '\t')
 		{
+			if (c == '\t' || (i + 1 < len && s[i + 1] == ' '))
+				in_field = false;
 			if (in_word)
 			{
 				words++;
@@ -327,15 +323,24 @@ line_single_cell(const GirLine *ln)
 			}
 			in_word = false;
 			digits_only = true;
+			continue;
 		}
-		else
+		if (!in_field)
 		{
-			in_word = true;
-			if (!(c >= '0' && c <= '9') && c != '.' && c != ',')
-				digits_only = false;
+			if (++fields > 1)
+				return false;
+			in_field = true;
+		}
+		in_word = true;
+		if (!(c >= '0' && c <= '9') && c != '.' && c != ',')
+		{
+			digits_only = false;
+			/* the rest of this word changes nothing */
+			while (i + 1 < len && s[i + 1] != ' ' && s[i + 1] != '\t')
+				i++;
 		}
 	}
-	return fields <= 1 && (numbers == 0 || words == 1);
+	return numbers == 0 || words == 1;
 }
 
 /* Append tokens to a row, doubling its array as needed. */
