@@ -470,21 +470,23 @@ title_section(const GirLine *ln, char *numeral)
 static bool
 line_has_cells(GirCtx *ctx, const GirLine *ln)
 {
-	int			i = 0;
+	const unsigned char *s = (const unsigned char *) ln->s;
+	const unsigned char *end = s + ln->len;
 
-	while (i < ln->len)
+	while (s < end)
 	{
-		int			start;
+		const unsigned char *start;
 
-		while (i < ln->len && (ln->s[i] == ' ' || ln->s[i] == '\t' || ln->s[i] == '|'))
-			i++;
-		start = i;
-		while (i < ln->len && ln->s[i] >= '0' && ln->s[i] <= '9')
-			i++;
-		if (i > start && (i == ln->len || ln->s[i] == ' ' || ln->s[i] == '\t' || ln->s[i] == '|'))
+		while (s < end && (*s == ' ' || *s == '\t' || *s == '|'))
+			s++;
+		start = s;
+		while (s < end && *s >= '0' && *s <= '9')
+			s++;
+		if (s > start && (s == end || *s == ' ' || *s == '\t' || *s == '|'))
 			return !gir_page_debris(ctx, ln->s, ln->len);
-		while (i < ln->len && ln->s[i] != ' ' && ln->s[i] != '\t' && ln->s[i] != '|')
-			i++;
+		/* the rest of the word; text bytes (most are >= 0x80) are not apart */
+		while (s < end && (*s > '|' || (*s != ' ' && *s != '\t' && *s != '|')))
+			s++;
 	}
 	return false;
 }
