@@ -312,40 +312,52 @@ fold_traditional(uint32_t cp)
 	return cp;
 }
 
-/*
- * A quick test before fold_traditional's search: one bit per code point of
- * U+4E00-U+9FFF, set for the traditional characters of trad_simp.
- */
-#define TRAD_FIRST	0x4E00
-#define TRAD_LAST	0x9FFF
-
-static bool
-maybe_traditional(uint32_t cp)
-{
-	static uint64_t bits[(TRAD_LAST - TRAD_FIRST + 1) / 64];
-	static bool ready = false;
-
-	if (!ready)
-	{
-		size_t		k;
-
-		for (k = 0; k < sizeof(trad_simp) / sizeof(trad_simp[0]); k++)
-			if (trad_simp[k][0] >= TRAD_FIRST && trad_simp[k][0] <= TRAD_LAST)
-				bits[(trad_simp[k][0] - TRAD_FIRST) / 64] |=
-				(uint64_t) 1 << ((trad_simp[k][0] - TRAD_FIRST) % 64);
-		ready = true;
-	}
-	if (cp < TRAD_FIRST || cp > TRAD_LAST)
-		return true;			/* outside the bitmap: ask fold_traditional */
-	return (bits[(cp - TRAD_FIRST) / 64] >> ((cp - TRAD_FIRST) % 64)) & 1;
-}
-
 /* Words mirror sites swap in, mapped back (same byte length); gir_squeeze
  * looks for them only after starts_vocabulary's characters. */
 static const char *const vocabulary[][2] = {
 	{"资讯", "信息"},
 	{"档案", "文件"},
 };
+
+/* The first characters of the vocabulary's words: 资 档 */
+static bool
+starts_vocabulary(uint32_t cp)
+{
+	return cp == 0x8D44 || cp == 0x6863;
+}
+
+/*
+ * One bit per ideograph U+4000-U+9FFF (UTF-8 lead byte E4-E9) that
+ * gir_squeeze cannot copy as it is: the traditional characters of
+ * trad_simp and the vocabulary's first characters.  Indexed by the
+ * bytes themselves, the code point's upper bits choose the word and its
+ * last six bits the bit.
+ */
+#define SQUEEZE_FIRST	0x4000
+#define SQUEEZE_LAST	0x9FFF
+
+static const uint64_t *
+squeeze_special(void)
+{
+	static uint64_t bits[(SQUEEZE_LAST - SQUEEZE_FIRST + 1) / 64];
+	static bool ready = false;
+
+	if (!ready)
+	{
+		static const uint32_t vocabulary_starts[] = {0x8D44, 0x6863};
+		size_t		k;
+
+		for (k = 0; k < sizeof(trad_simp) / sizeof(trad_simp[0]); k++)
+			if (trad_simp[k][0] >= SQUEEZE_FIRST && trad_simp[k][0] <= SQUEEZE_LAST)
+				bits[(trad_simp[k][0] - SQUEEZE_FIRST) / 64] |=
+					(uint64_t) 1 << (trad_simp[k][0] % 64);
+		for (k = 0; k < sizeof(vocabulary_starts) / sizeof(vocabulary_starts[0]); k++)
+			bits[(vocabulary_starts[k] - SQUEEZE_FIRST) / 64] |=
+				(uint64_t) 1 << (vocabulary_starts[k] % 64);
+		ready = true;
+	}
+	return bits;
+}
 
 static bool
 is_key_char(uint32_t cp)
@@ -359,13 +371,6 @@ is_key_char(uint32_t cp)
 	return false;
 }
 
-/* The first characters of the vocabulary's words: 资 档 */
-static bool
-starts_vocabulary(uint32_t cp)
-{
-	return cp == 0x8D44 || cp == 0x6863;
-}
-
 size_t
 gir_squeeze(const char *s, size_t len, char *out, size_t outcap)
 {
@@ -374,6 +379,7 @@ gir_squeeze(const char *s, size_t len, char *out, size_t outcap)
 	char	   *o = out;
 	char	   *full = out + outcap - 4;	/* no room for a character and NUL */
 	bool		vocabulary_seen = false;
+	const uint64_t *special = squeeze_special();
 	size_t		i;
 
 	while (p < end)
@@ -396,22 +402,23 @@ gir_squeeze(const char *s, size_t len, char *out, size_t outcap)
 		if (c >= 0xE4 && c <= 0xE9 && end - p >= 3 &&
 			(p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
 		{
-			cp = ((uint32_t) (c & 0x0F) << 12) | ((uint32_t) (p[1] & 0x3F) << 6) |
-				(uint32_t) (p[2] & 0x3F);
+			/* (code point >> 6) - SQUEEZE_FIRST / 64, and code point % 64 */
+			unsigned	word = ((unsigned) (c & 0x0F) << 6 | (p[1] & 0x3F)) - SQUEEZE_FIRST / 64;
+
 			if (o >= full)
 				break;
-			if (maybe_traditional(cp))
-			{
-				cp = fold_traditional(cp);
-				o += gir_utf8_encode(cp, o);
-			}
-			else
+			if ((special[word] >> (p[2] & 0x3F) & 1) == 0)
 			{
 				o[0] = (char) c;
 				o[1] = (char) p[1];
 				o[2] = (char) p[2];
 				o += 3;
+				p += 3;
+				continue;
 			}
+			cp = fold_traditional(((uint32_t) (c & 0x0F) << 12) |
+								  ((uint32_t) (p[1] & 0x3F) << 6) | (uint32_t) (p[2] & 0x3F));
+			o += gir_utf8_encode(cp, o);
 			vocabulary_seen |= starts_vocabulary(cp);
 			p += 3;
 			continue;
