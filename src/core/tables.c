@@ -1431,6 +1431,14 @@ match_t3_label(const char *sq, GirRowId *leaf, T3Group *group)
 		*group = G_NONE;
 }
 
+/* What an entry's label names: a leaf row, or only a group. */
+typedef struct T3Match
+{
+	GirRowId	leaf;
+	T3Group		group;
+	const char *label_sq;		/* the entry's own label, squeezed */
+} T3Match;
+
 /*
  * Match an entry of table 三: its own label first, then with the text
  * wrapped below it (only a row with a label of its own wraps), then with
@@ -1440,11 +1448,14 @@ match_t3_label(const char *sq, GirRowId *leaf, T3Group *group)
  * below (squeezed bytes) this entry used, for the next one.
  */
 static int
-match_t3_entry(const Entry *e, int prev_used, GirRowId *leaf, T3Group *group)
+match_t3_entry(GirCtx *ctx, const Entry *e, int prev_used, T3Match *m)
 {
 	char		sq[SQUEEZE_MAX];
 	int			own = (int) squeeze(e->label, e->label_len, sq);
+	GirRowId   *leaf = &m->leaf;
+	T3Group    *group = &m->group;
 
+	m->label_sq = gir_strndup(ctx->arena, sq, own);
 	match_t3_label(sq, leaf, group);
 	if (all_empty(e))
 	{
@@ -1489,26 +1500,22 @@ match_t3_entry(const Entry *e, int prev_used, GirRowId *leaf, T3Group *group)
  * damaged one, "2.其他法律行政止公开", was matched by a fragment)?
  */
 static bool
-names_row_fully(const Entry *e, GirRowId leaf)
+names_row_fully(const Entry *e, const T3Match *m, GirRowId leaf)
 {
 	const char *full = row_full_key(&t3_table, leaf);
 	char		sq[SQUEEZE_MAX];
 
 	if (full == NULL)
 		return true;			/* 3.其他: matched whole */
+	/* the label alone, as a rule: it starts the text with what follows */
+	if (strstr(m->label_sq, full) || (leaf == GIR_R_TOTAL_PROCESSED && strstr(m->label_sq, "合计")))
+		return true;
 	squeeze_with_following(e, sq);
 	if (strstr(sq, full) || (leaf == GIR_R_TOTAL_PROCESSED && strstr(sq, "合计")))
 		return true;
 	squeeze(e->pending, e->pending_len, sq);
 	return strstr(sq, full) != NULL;
 }
-
-/* What an entry's label names: a leaf row, or only a group. */
-typedef struct T3Match
-{
-	GirRowId	leaf;
-	T3Group		group;
-} T3Match;
 
 /* Which table-三 layout: T2021 has three rows under （六）其他处理. */
 static GirTemplate
@@ -1560,7 +1567,7 @@ read_requests(GirCtx *ctx, GirRegion region)
 
 	/* each entry's label, matched once for the template and the rows */
 	for (i = 0; i < n; i++)
-		used = match_t3_entry(&entries[i], used, &m[i].leaf, &m[i].group);
+		used = match_t3_entry(ctx, &entries[i], used, &m[i]);
 	tpl = t3_template(ctx, m, n);
 	norder = t3_order(tpl, order);
 
@@ -1581,7 +1588,6 @@ read_requests(GirCtx *ctx, GirRegion region)
 	for (i = 0; i < n; i++)
 	{
 		Entry	   *e = &entries[i];
-		char		sq[SQUEEZE_MAX];
 		GirRowId	leaf;
 		T3Group		group;
 		const char *how = NULL;
@@ -1606,12 +1612,10 @@ read_requests(GirCtx *ctx, GirRegion region)
 			else if (i + 1 < n)
 			{
 				/* a heading with numbers above labelled items is a subtotal */
-				char		sqn[SQUEEZE_MAX];
 				GirRowId	next_leaf;
 				T3Group		next_group;
 
-				squeeze(entries[i + 1].label, entries[i + 1].label_len, sqn);
-				match_t3_label(sqn, &next_leaf, &next_group);
+				match_t3_label(m[i + 1].label_sq, &next_leaf, &next_group);
 				if (next_leaf == first)
 				{
 					gir_warn(ctx, "subtotal_row", e->line,
@@ -1645,8 +1649,7 @@ read_requests(GirCtx *ctx, GirRegion region)
 			const char *bare;
 			const char *full = cursor < norder ? row_full_key(&t3_table, order[cursor]) : NULL;
 
-			squeeze(e->label, e->label_len, sq);
-			bare = skip_numbering(sq);
+			bare = skip_numbering(m[i].label_sq);
 			if (full && similar_label(bare, full))
 			{
 				leaf = order[cursor];
@@ -1689,7 +1692,7 @@ read_requests(GirCtx *ctx, GirRegion region)
 			gir_warn(ctx, "row_inferred", e->line,
 					 "row without a readable label taken as %s (%s) by %s",
 					 gir_row_def(leaf)->key, gir_row_def(leaf)->label_zh, how);
-		else if (!names_row_fully(e, leaf))
+		else if (!names_row_fully(e, &m[i], leaf))
 			gir_warn(ctx, "label_repaired", e->line, "label “%s” read as “%s”",
 					 quote_label(ctx, e->label_len ? e->label : e->pending,
 								 e->label_len ? e->label_len : e->pending_len),
