@@ -446,21 +446,26 @@ gir_region_rows(GirCtx *ctx, GirRegion region, GirTRow **rows_out)
 	int			next_text = -1; /* first non-blank line after a blank run */
 	char	   *join_buf = NULL;	/* the cell being joined, and its room */
 	int			join_cap = 0;
+	/* per line of the region: blank or a rule (it ends a row as a blank does) */
+	bool	   *gap = gir_alloc(ctx->arena, (size_t) (region.end > region.first ?
+											   region.end - region.first : 0) + 1);
 
 	for (li = region.first; li < region.end; li++)
 	{
 		const GirLine *ln = &doc->lines[li];
 		bool		g;
 
+		gap[li - region.first] = true;
 		if (line_is_blank(ln))
 			blank++;
 		else if (line_is_rule(ln, &g))
 		{
 			grid_rules += g;
-			blank++;			/* a rule ends a row as a blank line does */
+			blank++;
 		}
 		else
 		{
+			gap[li - region.first] = false;
 			nonblank++;
 			if (line_tab_led(ln) && line_single_cell(ln))
 				single++;
@@ -474,14 +479,13 @@ gir_region_rows(GirCtx *ctx, GirRegion region, GirTRow **rows_out)
 	for (li = region.first; li <= region.end; li++)
 	{
 		const GirLine *ln = li < region.end ? &doc->lines[li] : NULL;
-		bool		g;
 		int			n;
 
 		gir_tick(ctx);
 		if (grid)
 		{
 			/* a block of pipe lines ends at a rule, a blank or other text */
-			if (ln && !line_is_blank(ln) && !line_is_rule(ln, &g) && count_pipes(ln) >= 2)
+			if (ln && !gap[li - region.first] && count_pipes(ln) >= 2)
 			{
 				if (block_first < 0)
 					block_first = li;
@@ -495,16 +499,15 @@ gir_region_rows(GirCtx *ctx, GirRegion region, GirTRow **rows_out)
 		}
 		if (ln == NULL)
 			break;
-		if (line_is_blank(ln) || line_is_rule(ln, &g))
+		if (gap[li - region.first])
 		{
 			if (cell_per_line)
 			{
 				/* the row ends unless untabbed text continues a cell */
 				int			next = li + 1 > next_text ? li + 1 : next_text;
 
-				/* each line is scanned once: a run of blanks stays linear */
-				while (next < region.end && (line_is_blank(&doc->lines[next]) ||
-											 line_is_rule(&doc->lines[next], &g)))
+				/* each line is looked at once: a run of blanks stays linear */
+				while (next < region.end && gap[next - region.first])
 					next++;
 				next_text = next;
 				if (next < region.end && !line_tab_led(&doc->lines[next]) &&
