@@ -135,6 +135,18 @@ extern void gir_warn(GirCtx *ctx, const char *code, int line,
 extern void gir_normalise(GirCtx *ctx, const char *text, size_t len);
 extern size_t gir_find(const char *s, size_t len, const char *word, size_t n);
 extern bool gir_contains(const char *s, int len, const char *needle);
+
+/* Are s[0..len) all ASCII digits?  Inline: table cells are tested by the thousand. */
+static inline bool
+gir_all_digits(const char *s, int len)
+{
+	int			i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
 extern uint64_t gir_pair_mask(const char *s, size_t len);
 extern uint64_t gir_word_pairs(const char *word);
 extern bool gir_page_debris(GirCtx *ctx, const char *s, int len);

@@ -51,7 +51,7 @@ classify_word(GirCtx *ctx, const char *s, int len)
 	size_t		ovec[2 * PCRE_OVEC];
 
 	/* cheap filters first: most words are plainly text or plain digits */
-	if (c >= '0' && c <= '9' && strspn(s, "0123456789") >= (size_t) len)
+	if (c >= '0' && c <= '9' && gir_all_digits(s, len))
 		return GIR_TOK_NUM;
 	if ((c >= '0' && c <= '9') || c == '+' || c == '-' ||
 		(len >= 3 && (memcmp(s, "减", 3) == 0 || memcmp(s, "減", 3) == 0 ||
@@ -563,14 +563,7 @@ gir_region_rows(GirCtx *ctx, GirRegion region, GirTRow **rows_out)
 static bool
 plain_count(const char *s, int len)
 {
-	int			i;
-
-	if (len < 1 || len > 18 || (s[0] == '0' && len > 1))
-		return false;
-	for (i = 0; i < len; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return false;
-	return true;
+	return len >= 1 && len <= 18 && !(s[0] == '0' && len > 1) && gir_all_digits(s, len);
 }
 
 /*

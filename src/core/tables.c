@@ -772,7 +772,7 @@ glued_digits(GirCtx *ctx, GirTRow *row, int last_text, int expected, const char 
 
 		if (v->kind == GIR_TOK_EMPTY)
 			continue;
-		if (v->kind != GIR_TOK_NUM || strspn(v->s, "0123456789") < (size_t) v->len)
+		if (v->kind != GIR_TOK_NUM || !gir_all_digits(v->s, v->len))
 			return 0;
 		nums++;
 	}
@@ -1026,7 +1026,7 @@ plain_digits(const GirTok *v, int n)
 	{
 		if (v[i].kind == GIR_TOK_EMPTY)
 			continue;
-		if (v[i].kind != GIR_TOK_NUM || strspn(v[i].s, "0123456789") < (size_t) v[i].len)
+		if (v[i].kind != GIR_TOK_NUM || !gir_all_digits(v[i].s, v[i].len))
 			return 0;
 		total += v[i].len;
 	}
