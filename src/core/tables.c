@@ -125,6 +125,13 @@ typedef struct KeyTable
 		int			len;
 		uint64_t	pairs;
 	}			key[MAX_KEY_ROWS][4];
+	/* every key, longest first (table order among equals): best_key's order */
+	struct
+	{
+		unsigned char i,
+					k;
+	}			by_length[MAX_KEY_ROWS * 4];
+	int			nkeys;
 } KeyTable;
 
 #define KEY_TABLE(keys) {.rows = keys, .n = (int) (sizeof(keys) / sizeof(keys[0]))}
@@ -146,8 +153,16 @@ key_table(KeyTable *t)
 		for (i = 0; i < t->n; i++)
 			for (k = 0; k < 4 && t->rows[i].keys[k]; k++)
 			{
+				int			j = t->nkeys++;
+
 				t->key[i][k].len = (int) strlen(t->rows[i].keys[k]);
 				t->key[i][k].pairs = gir_pair_mask(t->rows[i].keys[k], t->key[i][k].len);
+				/* insertion sort, stable: after the keys at least as long */
+				for (; j > 0 && t->key[t->by_length[j - 1].i][t->by_length[j - 1].k].len <
+					 t->key[i][k].len; j--)
+					t->by_length[j] = t->by_length[j - 1];
+				t->by_length[j].i = (unsigned char) i;
+				t->by_length[j].k = (unsigned char) k;
 			}
 		t->ready = true;
 	}
@@ -233,31 +248,26 @@ find_key(const KeyTable *t, int i, int k, const char *sq, uint64_t have)
 	return (t->key[i][k].pairs & ~have) == 0 ? strstr(sq, t->rows[i].keys[k]) : NULL;
 }
 
-/* The longest key of any row found in a squeezed label; -1 if none. */
+/*
+ * The longest key of any row found in a squeezed label (ties: the first in
+ * table order); -1 if none.
+ */
 static int
-best_key(const KeyTable *t, const char *sq, int *keylen)
+best_key(const KeyTable *t, const char *sq)
 {
-	int			best = -1,
-				bestlen = 0,
-				sqlen = (int) strlen(sq),
-				i,
-				k;
+	int			sqlen = (int) strlen(sq),
+				j;
 	uint64_t	have = gir_pair_mask(sq, (size_t) sqlen);
 
-	for (i = 0; i < t->n; i++)
-		for (k = 0; k < 4 && t->rows[i].keys[k]; k++)
-		{
-			int			l = t->key[i][k].len;
+	for (j = 0; j < t->nkeys; j++)
+	{
+		int			i = t->by_length[j].i,
+					k = t->by_length[j].k;
 
-			if (l > bestlen && l <= sqlen && find_key(t, i, k, sq, have))
-			{
-				best = t->rows[i].row;
-				bestlen = l;
-			}
-		}
-	if (keylen)
-		*keylen = bestlen;
-	return best;
+		if (t->key[i][k].len <= sqlen && find_key(t, i, k, sq, have))
+			return t->rows[i].row;
+	}
+	return -1;
 }
 
 /*
@@ -1421,7 +1431,7 @@ match_t3_label(const char *sq, GirRowId *leaf, T3Group *group)
 {
 	const char *bare = skip_numbering(sq);
 
-	*leaf = (GirRowId) best_key(key_table(&t3_table), sq, NULL);
+	*leaf = (GirRowId) best_key(key_table(&t3_table), sq);
 	*group = find_group(sq);
 	/* 3.其他 under （六）: the only label that is a bare word */
 	if ((int) *leaf < 0 && strcmp(bare, "其他") == 0)
@@ -1831,7 +1841,7 @@ read_active(GirCtx *ctx, GirRegion region)
 
 		gir_tick(ctx);
 		squeeze(e->label, e->label_len, sq);
-		leaf = best_key(key_table(&t2_table), sq, NULL);
+		leaf = best_key(key_table(&t2_table), sq);
 		if (leaf < 0 && e->label_len > 0 && e->following_len > 0)
 		{
 			char		sqf[SQUEEZE_MAX];
