@@ -280,10 +280,3 @@ gir_warn(GirCtx *ctx, const char *code, int line, const char *fmt,...)
 	r->warnings[r->nwarnings].line = line;
 	r->nwarnings++;
 }
-
-void
-gir_tick(GirCtx *ctx)
-{
-	if (++ctx->ticks % 256 == 0 && ctx->opt->check_interrupts)
-		ctx->opt->check_interrupts();
-}

@@ -122,13 +122,21 @@ typedef struct GirCtx
 	jmp_buf		fail;			/* longjmp target for OOM and match limits */
 	char	   *errbuf;
 	size_t		errbuf_len;
-	int			ticks;			/* for periodic interrupt checks */
+	unsigned	ticks;			/* for periodic interrupt checks */
 	/* narrative sections, for checks against the tables (empty if absent) */
 	GirRegion	overview;		/* 一、总体情况 */
 	GirRegion	closing;		/* 六、其他需要报告的事项 */
 } GirCtx;
 
-extern void gir_tick(GirCtx *ctx);
+/* A step of work: every 256th asks the caller whether to stop.  Inline:
+ * it is counted per line and per word. */
+static inline void
+gir_tick(GirCtx *ctx)
+{
+	if (++ctx->ticks % 256 == 0 && ctx->opt->check_interrupts)
+		ctx->opt->check_interrupts();
+}
+
 extern void gir_warn(GirCtx *ctx, const char *code, int line,
 					 const char *fmt,...) __attribute__((format(printf, 4, 5)));
 
