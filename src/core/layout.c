@@ -100,13 +100,15 @@ tokenize_field(GirCtx *ctx, const char *s, int len, int src_line,
 	{
 		int			start,
 					wlen;
+		const char *space;
 		GirTokKind	kind;
 
 		while (i < len && is_space(s[i]))
 			i++;
 		start = i;
-		while (i < len && !is_space(s[i]))
-			i++;
+		/* the word runs to the next space (memchr: labels can be long) */
+		space = memchr(s + i, ' ', (size_t) (len - i));
+		i = space ? (int) (space - s) : len;
 		wlen = i - start;
 		if (wlen == 0)
 			break;
