@@ -32,6 +32,10 @@ include $(PGXS)
 gireport--$(EXTVERSION).sql: $(SQL_PARTS)
 	cat $(SQL_PARTS) > $@
 
+# PGXS knows no header dependencies: an inline function in a header changes
+# the objects that use it.
+$(OBJS): $(wildcard include/*.h src/core/*.h)
+
 # ---------- the core, without PostgreSQL ----------
 # Each test/test_NAME.c is one test binary linked with the core only.
 CORE_CC      ?= cc
