@@ -255,19 +255,17 @@ tokenize_line(GirCtx *ctx, const GirLine *ln, GirTok *toks, int max)
 	}
 
 	/* TAB-separated fields; the field before a leading TAB is no cell */
+	for (const char *field = s;; field++)
 	{
-		int			start = 0;
+		const char *tab = memchr(field, '\t', (size_t) (s + len - field));
+		const char *field_end = tab ? tab : s + len;
 
-		for (i = 0; i <= len; i++)
-		{
-			if (i == len || s[i] == '\t')
-			{
-				if (!(start == 0 && i == 0 && i < len))
-					tokenize_field(ctx, s + start, i - start, ln->src_line,
-								   toks, &n, max);
-				start = i + 1;
-			}
-		}
+		if (tab != s)
+			tokenize_field(ctx, field, (int) (field_end - field), ln->src_line,
+						   toks, &n, max);
+		if (tab == NULL)
+			break;
+		field = tab;
 	}
 	/* a line of only empty cells is a line of one empty cell */
 	return n;
