@@ -9,6 +9,7 @@
 #define GIR_INTERNAL_H
 
 #include <setjmp.h>
+#include <string.h>
 
 #include "gir_core.h"
 
@@ -142,7 +143,18 @@ extern void gir_warn(GirCtx *ctx, const char *code, int line,
 
 extern void gir_normalise(GirCtx *ctx, const char *text, size_t len);
 extern size_t gir_find(const char *s, size_t len, const char *word, size_t n);
-extern bool gir_contains(const char *s, int len, const char *needle);
+
+/*
+ * Does s[0..len) contain needle?  Inline: the needle is most often a
+ * literal, whose length the compiler then knows.
+ */
+static inline bool
+gir_contains(const char *s, int len, const char *needle)
+{
+	size_t		n = strlen(needle);
+
+	return n == 0 || (len > 0 && gir_find(s, (size_t) len, needle, n) < (size_t) len);
+}
 
 /* Are s[0..len) all ASCII digits?  Inline: table cells are tested by the thousand. */
 static inline bool

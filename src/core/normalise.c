@@ -170,11 +170,10 @@ fold_char(uint32_t cp)
 
 /*
  * Offset of the first occurrence of the n bytes of word in s[0..len), or
- * len when there is none.  memchr finds its last byte.  Inlined in the two
- * entry points below: both are called thousands of times a report.
+ * len when there is none.  memchr finds its last byte.
  */
-static inline size_t
-find_word(const char *s, size_t len, const char *word, size_t n)
+size_t
+gir_find(const char *s, size_t len, const char *word, size_t n)
 {
 	const char *end = s + len;
 	const char *p;
@@ -187,21 +186,6 @@ find_word(const char *s, size_t len, const char *word, size_t n)
 		if (memcmp(p - (n - 1), word, n - 1) == 0)
 			return (size_t) (p - s) - (n - 1);
 	return len;
-}
-
-size_t
-gir_find(const char *s, size_t len, const char *word, size_t n)
-{
-	return find_word(s, len, word, n);
-}
-
-/* Does s[0..len) contain needle? */
-bool
-gir_contains(const char *s, int len, const char *needle)
-{
-	size_t		n = strlen(needle);
-
-	return n == 0 || (len > 0 && find_word(s, (size_t) len, needle, n) < (size_t) len);
 }
 
 /*
