@@ -713,6 +713,13 @@ detect_html(const char *text, size_t len, bool *html, bool *page)
 }
 
 /*
+ * Four bytes read as one integer: bytes 1 and 2 are continuation bytes
+ * (10xxxxxx).  They are the middle bytes in either byte order.
+ */
+#define CONT_MASK	UINT32_C(0x00C0C000)
+#define CONT_BITS	UINT32_C(0x00808000)
+
+/*
  * gir_normalise
  *		Fill ctx->doc from the raw text, and the report's source line table.
  */
@@ -882,14 +889,20 @@ gir_normalise(GirCtx *ctx, const char *text, size_t len)
 				 * E4-E9), copied four bytes at a time into room with a
 				 * spare byte; the fourth is past the output's end.
 				 */
-				if ((unsigned char) (d - 0xE4) <= 0xE9 - 0xE4 && qend - q >= 4 &&
-					(q[1] & 0xC0) == 0x80 && (q[2] & 0xC0) == 0x80)
+				if ((unsigned char) (d - 0xE4) <= 0xE9 - 0xE4 && qend - q >= 4)
 				{
-					memcpy(o, q, 4);
-					o += 3;
-					q += 3;
-					ink = true;
-					continue;
+					uint32_t	four;
+
+					/* the lead and two continuation bytes, in one test */
+					memcpy(&four, q, 4);
+					if ((four & CONT_MASK) == CONT_BITS)
+					{
+						memcpy(o, &four, 4);
+						o += 3;
+						q += 3;
+						ink = true;
+						continue;
+					}
 				}
 
 				if (d < 0x80)
