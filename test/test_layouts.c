@@ -703,6 +703,60 @@ test_wrap_before_page_break(void)
 	gir_report_free(r);
 }
 
+/*
+ * The source line table (provenance): a line starts after each \n, \r\n
+ * or lone \r, the last one too; the table grows past its first guess.
+ */
+static void
+test_source_lines(void)
+{
+	static const struct
+	{
+		const char *text;
+		int			nlines;
+		size_t		off[6];
+	}			cases[] = {
+		{"", 1, {0}},
+		{"a", 1, {0}},
+		{"\n", 2, {0, 1}},
+		{"\r", 2, {0, 1}},
+		{"a\r", 2, {0, 2}},
+		{"\r\n", 2, {0, 2}},
+		{"\r\r\n", 3, {0, 1, 3}},
+		{"a\rb\r\nc\n\r", 5, {0, 2, 5, 7, 8}},
+		{"中\r文\n\r\n", 4, {0, 4, 8, 10}},
+	};
+	char		many[4000];
+	GirReport  *r;
+	size_t		i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	{
+		int			k;
+
+		r = parse_str(cases[i].text, strlen(cases[i].text));
+		if (!CHECK(r != NULL))
+			continue;
+		if (CHECK_INT_EQ(r->nlines, cases[i].nlines))
+			for (k = 0; k < r->nlines; k++)
+				CHECK_INT_EQ(r->line_off[k], cases[i].off[k]);
+		gir_report_free(r);
+	}
+
+	/* 2000 lines of "a\r\n" and "\r": far more than len / 64 + 16 */
+	for (i = 0; i < sizeof(many) / 2; i++)
+		memcpy(many + 2 * i, i % 2 ? "\r\r" : "a\n", 2);
+	r = parse_str(many, sizeof(many));
+	if (CHECK(r != NULL))
+	{
+		CHECK_INT_EQ(r->nlines, 3001);
+		CHECK_INT_EQ(r->line_off[1], 2);	/* after a\n */
+		CHECK_INT_EQ(r->line_off[2], 3);	/* after the first \r */
+		CHECK_INT_EQ(r->line_off[3000], 4000);
+		gir_report_free(r);
+	}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -726,5 +780,6 @@ main(int argc, char **argv)
 	test_rows_run_together();
 	test_damage_regressions();
 	test_wrap_before_page_break();
+	test_source_lines();
 	return TAP_DONE();
 }

@@ -712,6 +712,59 @@ detect_html(const char *text, size_t len, bool *html, bool *page)
 		*html = true;
 }
 
+/* Append a source line's offset to the report's table, doubling it as needed. */
+static void
+add_source_line(GirCtx *ctx, size_t *cap, size_t off)
+{
+	GirReport  *r = ctx->report;
+
+	if ((size_t) r->nlines == *cap)
+	{
+		size_t	   *grown = gir_alloc(ctx->arena, 2 * *cap * sizeof(size_t));
+
+		memcpy(grown, r->line_off, *cap * sizeof(size_t));
+		r->line_off = grown;
+		*cap *= 2;
+	}
+	r->line_off[r->nlines++] = off;
+}
+
+/*
+ * The report's source line table, for provenance: a line starts after each
+ * \n, \r\n or lone \r.  memchr finds the \n; only a text with a \r is
+ * searched for lone ones, between two \n.
+ */
+static void
+source_lines(GirCtx *ctx, const char *text, size_t len)
+{
+	GirReport  *r = ctx->report;
+	const char *end = text + len;
+	const char *p = text;
+	bool		has_cr = len > 0 && memchr(text, '\r', len) != NULL;
+	size_t		cap = len / 64 + 16;	/* most lines are longer */
+
+	r->src = text;
+	r->srclen = len;
+	r->line_off = gir_alloc(ctx->arena, cap * sizeof(size_t));
+	r->line_off[0] = 0;
+	r->nlines = 1;
+	while (p < end)
+	{
+		const char *nl = memchr(p, '\n', (size_t) (end - p));
+		const char *stop = nl ? nl : end;
+		const char *cr;
+
+		/* a \r right before the \n is part of it; at the text's end it is not */
+		for (cr = p; has_cr && (cr = memchr(cr, '\r', (size_t) (stop - cr))) != NULL &&
+			 (cr + 1 < stop || nl == NULL); cr++)
+			add_source_line(ctx, &cap, (size_t) (cr + 1 - text));
+		if (nl == NULL)
+			break;
+		add_source_line(ctx, &cap, (size_t) (nl + 1 - text));
+		p = nl + 1;
+	}
+}
+
 /*
  * Four bytes read as one integer: bytes 1 and 2 are continuation bytes
  * (10xxxxxx).  They are the middle bytes in either byte order.
@@ -737,38 +790,12 @@ gir_normalise(GirCtx *ctx, const char *text, size_t len)
 	LazyFind	comment_end = {"-->", false, NULL, false};
 	LazyFind	script_end = {"</script", true, NULL, false};
 	LazyFind	style_end = {"</style", true, NULL, false};
-	size_t		nsrc = 1;
-	size_t		i;
+	size_t		nsrc;
 	int			k;
-	bool		has_cr;
-	const char *q;
 	int			steps = 0;		/* a tick every 32 characters: one line can be long */
 
-	/* source line offsets, for provenance; without CR, memchr finds them */
-	has_cr = len > 0 && memchr(text, '\r', len) != NULL;
-	if (has_cr)
-	{
-		for (i = 0; i < len; i++)
-			if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= len || text[i + 1] != '\n')))
-				nsrc++;
-	}
-	else if (len > 0)
-		for (q = text; (q = memchr(q, '\n', (size_t) (end - q))) != NULL; q++)
-			nsrc++;
-	r->src = text;
-	r->srclen = len;
-	r->line_off = gir_alloc(ctx->arena, (nsrc + 1) * sizeof(size_t));
-	r->line_off[0] = 0;
-	r->nlines = 1;
-	if (has_cr)
-	{
-		for (i = 0; i < len; i++)
-			if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= len || text[i + 1] != '\n')))
-				r->line_off[r->nlines++] = i + 1;
-	}
-	else if (len > 0)
-		for (q = text; (q = memchr(q, '\n', (size_t) (end - q))) != NULL; q++)
-			r->line_off[r->nlines++] = (size_t) (q - text) + 1;
+	source_lines(ctx, text, len);
+	nsrc = (size_t) r->nlines;
 
 	detect_html(text, len, &html, &page);
 	ctx->doc.html = html;
