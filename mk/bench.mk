@@ -21,11 +21,12 @@ bench:
 	$(BENCH_VARS) bench/run.sh
 
 # Instruction counts per function of the core (valgrind's callgrind) over
-# the first 200 reports of the last benchmark's corpus.
+# 200 reports spread evenly over the last benchmark's corpus (its files
+# alternate between clean and noisy reports).
 bench-profile: bench/out/corebench
 	@test -s bench/out/corebench.bin || { echo "run make bench first (it writes bench/out/corebench.bin)"; exit 1; }
-	python3 -c 'import sys; d = open("bench/out/corebench.bin", "rb").read().split(b"\0"); \
-		open("bench/out/profile.bin", "wb").write(b"\0".join(d[:200]) + b"\0")'
+	python3 -c 'd = [r for r in open("bench/out/corebench.bin", "rb").read().split(b"\0") if r]; \
+		open("bench/out/profile.bin", "wb").write(b"\0".join(d[::max(1, len(d) // 200)][:200]) + b"\0")'
 	valgrind --tool=callgrind --callgrind-out-file=bench/out/callgrind.out \
 		bench/out/corebench bench/out/profile.bin 1
 	callgrind_annotate --inclusive=yes bench/out/callgrind.out | head -60
