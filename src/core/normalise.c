@@ -182,8 +182,9 @@ gir_find(const char *s, size_t len, const char *word, size_t n)
 		return 0;
 	if (n > len)
 		return len;
+	/* a CJK word ends in a common byte: its byte before rules out most stops */
 	for (p = s + n - 1; p < end && (p = memchr(p, word[n - 1], (size_t) (end - p))) != NULL; p++)
-		if (memcmp(p - (n - 1), word, n - 1) == 0)
+		if ((n < 2 || p[-1] == word[n - 2]) && memcmp(p - (n - 1), word, n - 1) == 0)
 			return (size_t) (p - s) - (n - 1);
 	return len;
 }
