@@ -2,10 +2,11 @@
  * gir_json.h
  *	  Building jsonb values directly, without JSON text.
  *
- * The only header that knows how jsonb is built (pushJsonbValue changed in
- * PostgreSQL 19): the rest of the PostgreSQL layer sees an opaque builder.
- * Containers nest; a scalar or container pushed inside an object needs a
- * key first.  Everything is allocated in CurrentMemoryContext.
+ * The only header that knows how jsonb is built (a JsonbValue tree made
+ * by src/gir_json.c, turned into jsonb by JsonbValueToJsonb): the rest of
+ * the PostgreSQL layer sees an opaque builder.  Containers nest; a scalar
+ * or container pushed inside an object needs a key first, and no object
+ * may have a key twice.  Everything is allocated in CurrentMemoryContext.
  *
  * include/gir_json.h
  *-------------------------------------------------------------------------
@@ -25,7 +26,7 @@ extern void gir_json_begin_object(GirJson *js);
 extern void gir_json_end_object(GirJson *js);
 extern void gir_json_begin_array(GirJson *js);
 extern void gir_json_end_array(GirJson *js);
-/* an object key; the text must stay valid until gir_json_finish */
+/* an object key; its text, and a string's, must stay valid until gir_json_finish */
 extern void gir_json_key(GirJson *js, const char *key, int len);
 extern void gir_json_string(GirJson *js, const char *s, int len);
 extern void gir_json_numeric(GirJson *js, Numeric v);
