@@ -434,7 +434,8 @@ title_section(const GirLine *ln, char *numeral)
 	size_t		n;
 
 	numeral[0] = '\0';
-	if (ln->len > 240 || ln->len == 0)
+	/* the shortest title is 概述, six bytes (squeezing never lengthens) */
+	if (ln->len > 240 || ln->len < 6)
 		return SEC_NONE;
 	/* every title below holds 情 (情况, 情況), 事 (事项) or 概述: skip the rest cheaply */
 	if (!gir_contains(ln->s, ln->len, "情") && !gir_contains(ln->s, ln->len, "事") &&
