@@ -707,10 +707,12 @@ detect_html(const char *text, size_t len, bool *html, bool *page)
 		else if (table_depth == 0)
 			for (i = 0; page_tags[i]; i++)
 				if (strcmp(name, page_tags[i]) == 0)
-					*page = true;
+				{
+					/* a page is HTML: nothing further can change the answers */
+					*page = *html = true;
+					return;
+				}
 	}
-	if (*page)
-		*html = true;
 }
 
 /* Append a source line's offset to the report's table, doubling it as needed. */
