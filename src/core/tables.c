@@ -250,14 +250,13 @@ find_key(const KeyTable *t, int i, int k, const char *sq, uint64_t have)
 
 /*
  * The longest key of any row found in a squeezed label (ties: the first in
- * table order); -1 if none.
+ * table order); -1 if none.  have is the label's gir_pair_mask.
  */
 static int
-best_key(const KeyTable *t, const char *sq)
+best_key(const KeyTable *t, const char *sq, uint64_t have)
 {
 	int			sqlen = (int) strlen(sq),
 				j;
-	uint64_t	have = gir_pair_mask(sq, (size_t) sqlen);
 
 	for (j = 0; j < t->nkeys; j++)
 	{
@@ -338,13 +337,14 @@ last_key(const KeyTable *t, const char *sq)
 	return best;
 }
 
+/* The group a squeezed label names, if any; have is its gir_pair_mask. */
 static T3Group
-find_group(const char *sq)
+find_group(const char *sq, uint64_t have)
 {
 	int			g;
 
 	for (g = 0; g < G_COUNT; g++)
-		if (strstr(sq, t3_group_keys[g]))
+		if ((gir_word_pairs(t3_group_keys[g]) & ~have) == 0 && strstr(sq, t3_group_keys[g]))
 			return (T3Group) g;
 	return G_NONE;
 }
@@ -1431,9 +1431,10 @@ static void
 match_t3_label(const char *sq, GirRowId *leaf, T3Group *group)
 {
 	const char *bare = skip_numbering(sq);
+	uint64_t	have = gir_pair_mask(sq, strlen(sq));
 
-	*leaf = (GirRowId) best_key(key_table(&t3_table), sq);
-	*group = find_group(sq);
+	*leaf = (GirRowId) best_key(key_table(&t3_table), sq, have);
+	*group = find_group(sq, have);
 	/* 3.其他 under （六）: the only label that is a bare word */
 	if ((int) *leaf < 0 && strcmp(bare, "其他") == 0)
 		*leaf = GIR_R_OTHER_OTHER;
@@ -1842,7 +1843,7 @@ read_active(GirCtx *ctx, GirRegion region)
 
 		gir_tick(ctx);
 		squeeze(e->label, e->label_len, sq);
-		leaf = best_key(key_table(&t2_table), sq);
+		leaf = best_key(key_table(&t2_table), sq, gir_pair_mask(sq, strlen(sq)));
 		if (leaf < 0 && e->label_len > 0 && e->following_len > 0)
 		{
 			char		sqf[SQUEEZE_MAX];
