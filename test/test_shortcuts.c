@@ -29,9 +29,11 @@ static void
 compare(GirPatternId id, const char *s, size_t len)
 {
 	size_t		with[12],
-				without[12];
+				without[12],
+				within[12];
 	int			rc_with,
 				rc_without,
+				rc_within,
 				i;
 	bool		same;
 
@@ -44,8 +46,11 @@ compare(GirPatternId id, const char *s, size_t len)
 	}
 	memset(with, 0xAB, sizeof(with));
 	memset(without, 0xAB, sizeof(without));
+	memset(within, 0xAB, sizeof(within));
 	gir_match_shortcuts = true;
 	rc_with = gir_match(&ctx, id, s, len, with, 6);
+	/* the subject's own byte-pair mask: the tightest a caller can pass */
+	rc_within = gir_match_within(&ctx, id, s, len, gir_pair_mask(s, len), within, 6);
 	gir_match_shortcuts = false;
 	rc_without = gir_match(&ctx, id, s, len, without, 6);
 	gir_match_shortcuts = true;
@@ -56,6 +61,13 @@ compare(GirPatternId id, const char *s, size_t len)
 	if (!same)
 		fprintf(stderr, "pattern %d, subject \"%.*s\": rc %d with the shortcut, %d without (or another ovector)\n",
 				(int) id, (int) len, s, rc_with, rc_without);
+	if (rc_within != rc_with ||
+		memcmp(within, with, 2 * (rc_with < 6 ? rc_with : 6) * sizeof(size_t)) != 0)
+	{
+		fprintf(stderr, "pattern %d, subject \"%.*s\": rc %d within its pair mask, %d without\n",
+				(int) id, (int) len, s, rc_within, rc_with);
+		same = false;
+	}
 	/* the pair-mask filter may only rule out subjects that do not match */
 	if (rc_without > 0 && !gir_may_match(id, gir_pair_mask(s, len)))
 	{

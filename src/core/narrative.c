@@ -915,7 +915,7 @@ next_zero(Narr *nr, const Window *sent, GirPatternId id, int off, int b,
 	size_t		ov[2];
 
 	if (off >= b || nr->budget <= 0 || !gir_may_match(id, sent->pairs) ||
-		gir_match(nr->ctx, id, nr->t.s + off, b - off, ov, 1) <= 0)
+		gir_match_within(nr->ctx, id, nr->t.s + off, b - off, sent->pairs, ov, 1) <= 0)
 		return false;
 	nr->budget--;
 	*ms = off + (int) ov[0];
@@ -1011,7 +1011,8 @@ read_sentence(Narr *nr, int a, int b)
 	take_zeros(nr, &sent, a, b);
 	while (off < b && nr->budget > 0 && gir_may_match(GIR_PAT_NARR_COUNT, sent.pairs))
 	{
-		int			rc = gir_match(nr->ctx, GIR_PAT_NARR_COUNT, s + off, b - off, ov, 6);
+		int			rc = gir_match_within(nr->ctx, GIR_PAT_NARR_COUNT, s + off, b - off,
+										  sent.pairs, ov, 6);
 		int			i;
 
 		if (rc <= 0)

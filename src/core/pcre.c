@@ -258,14 +258,43 @@ static const struct
 #define MAX_WORDS	4			/* words of one required group */
 
 /*
+ * gir_pair_mask of each required word, by pattern and group: a subject
+ * whose mask lacks every word of a group cannot match.
+ */
+#define MAX_GROUPS	3
+typedef struct RequiredPairs
+{
+	int			nwords;			/* 0: the group is not used as a filter */
+	uint64_t	pairs[MAX_WORDS];
+} RequiredPairs;
+static RequiredPairs required_pairs[GIR_NPATTERNS][MAX_GROUPS];
+
+/* The masks of group g of pattern id's required words, or NULL. */
+static const RequiredPairs *
+group_pairs(GirPatternId id, int g)
+{
+	return g < MAX_GROUPS ? &required_pairs[id][g] : NULL;
+}
+
+/*
+ * Can word k of a group be in a subject whose gir_pair_mask is within
+ * pairs?  Always, for a group without masks (rp NULL or nwords 0).
+ */
+static inline bool
+may_hold_word(const RequiredPairs *rp, int k, uint64_t pairs)
+{
+	return rp == NULL || rp->nwords == 0 || (rp->pairs[k] & ~pairs) == 0;
+}
+
+/*
  * Offset of the first word of a |-separated group in s[0..len) that a
  * match can hold (every word, without a start function), or len; *from
  * is where such a match can start.  Each word's next occurrence is kept,
  * so passing over words that cannot be held stays linear.
  */
 static size_t
-first_word(const char *group, const char *s, size_t len, WordStart start,
-		   size_t *from)
+first_word(const char *group, const RequiredPairs *rp, uint64_t pairs,
+		   const char *s, size_t len, WordStart start, size_t *from)
 {
 	const char *word[MAX_WORDS];
 	size_t		wlen[MAX_WORDS],
@@ -280,14 +309,14 @@ first_word(const char *group, const char *s, size_t len, WordStart start,
 	{
 		wlen[n] = strcspn(group, "|");
 		word[n] = group;
-		next[n] = gir_find(s, len, group, wlen[n]);
+		next[n] = may_hold_word(rp, n, pairs) ? gir_find(s, len, group, wlen[n]) : len;
 		group += wlen[n++];
 		if (*group == '\0')
 			break;
 		if (n == MAX_WORDS)
 		{
 			/* the words left */
-			rest = first_word(group + 1, s, len, start, &rest_from);
+			rest = first_word(group + 1, NULL, pairs, s, len, start, &rest_from);
 			break;
 		}
 		group++;
@@ -314,13 +343,16 @@ first_word(const char *group, const char *s, size_t len, WordStart start,
 
 /* Does s[0..len) hold a word of a |-separated group? */
 static bool
-holds_word(const char *group, const char *s, size_t len)
+holds_word(const char *group, const RequiredPairs *rp, uint64_t pairs,
+		   const char *s, size_t len)
 {
-	for (;;)
+	int			k;
+
+	for (k = 0;; k++)
 	{
 		size_t		n = strcspn(group, "|");
 
-		if (gir_find(s, len, group, n) < len)
+		if (may_hold_word(rp, k, pairs) && gir_find(s, len, group, n) < len)
 			return true;
 		if (group[n] == '\0')
 			return false;
@@ -331,16 +363,20 @@ holds_word(const char *group, const char *s, size_t len)
 /*
  * Does the subject hold what the pattern requires (see required[])?  If it
  * does, *from is where a search for a match can start (see anchors[]).
+ * pairs covers the subject's gir_pair_mask: words outside it are not
+ * looked for.
  */
 static bool
-has_required(GirPatternId id, const char *s, size_t len, size_t *from)
+has_required(GirPatternId id, const char *s, size_t len, uint64_t pairs, size_t *from)
 {
 	const char *const *group = required[id];
+	int			g = 0;
 
 	*from = 0;
 	if (anchors[id].reach)
 	{
-		size_t		first = first_word(*group, s, len, anchors[id].start, from);
+		size_t		first = first_word(group[0], group_pairs(id, 0), pairs, s, len,
+									   anchors[id].start, from);
 
 		if (first == len)
 			return false;
@@ -349,25 +385,14 @@ has_required(GirPatternId id, const char *s, size_t len, size_t *from)
 			*from = first - (size_t) anchors[id].reach;
 		while (*from > 0 && ((unsigned char) s[*from] & 0xC0) == 0x80)
 			(*from)--;			/* a character's first byte */
-		group++;
+		g++;
 	}
-	for (; *group; group++)
-		if (!holds_word(*group, s, len))
+	for (; group[g]; g++)
+		if (!holds_word(group[g], group_pairs(id, g), pairs, s, len))
 			return false;
 	return true;
 }
 
-/*
- * gir_pair_mask of each required word, by pattern and group: a subject
- * whose mask lacks every word of a group cannot match.
- */
-#define MAX_GROUPS	3
-typedef struct RequiredPairs
-{
-	int			nwords;			/* 0: the group is not used as a filter */
-	uint64_t	pairs[MAX_WORDS];
-} RequiredPairs;
-static RequiredPairs required_pairs[GIR_NPATTERNS][MAX_GROUPS];
 
 static void
 ready_required_pairs(void)
@@ -492,6 +517,13 @@ int
 gir_match(GirCtx *ctx, GirPatternId id, const char *s, size_t len,
 		  size_t *ovec, int novec)
 {
+	return gir_match_within(ctx, id, s, len, ~UINT64_C(0), ovec, novec);
+}
+
+int
+gir_match_within(GirCtx *ctx, GirPatternId id, const char *s, size_t len,
+				 uint64_t pairs, size_t *ovec, int novec)
+{
 	GirPattern *p = &patterns[id];
 	int			rc;
 	int			i;
@@ -501,7 +533,7 @@ gir_match(GirCtx *ctx, GirPatternId id, const char *s, size_t len,
 	if (shortcuts[id] && gir_match_shortcuts &&
 		(rc = shortcuts[id] (s, len, ovec, novec)) >= 0)
 		return rc;
-	if (required[id] && gir_match_shortcuts && !has_required(id, s, len, &start))
+	if (required[id] && gir_match_shortcuts && !has_required(id, s, len, pairs, &start))
 		return 0;
 	rc = pcre2_match(p->code, (PCRE2_SPTR) s, len, start, 0, p->md, match_cxt);
 	if (rc == PCRE2_ERROR_NOMATCH)
