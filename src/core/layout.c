@@ -217,26 +217,29 @@ is_rule_cell(const char *s, int len)
 	return true;
 }
 
-/*
- * Tokens of one line.  Returns the count; *tabled is set when the line
- * starts with a TAB (the one-cell-per-line layout's mark).
- */
+/* Does the line hold two pipes or more (a pipe row)? */
+static bool
+pipe_row(const GirLine *ln)
+{
+	const char *end = ln->s + ln->len;
+	const char *p = memchr(ln->s, '|', (size_t) ln->len);
+
+	return p != NULL && memchr(p + 1, '|', (size_t) (end - p - 1)) != NULL;
+}
+
+/* Tokens of one line.  Returns the count. */
 static int
 tokenize_line(GirCtx *ctx, const GirLine *ln, GirTok *toks, int max)
 {
 	const char *s = ln->s;
 	int			len = ln->len;
 	int			n = 0;
-	int			pipes = 0;
 	int			i;
-
-	for (const char *p = s; (p = memchr(p, '|', (size_t) (s + len - p))) != NULL; p++)
-		pipes++;
 
 	if (gir_page_debris(ctx, s, len))
 		return 0;
 
-	if (pipes >= 2)
+	if (pipe_row(ln))
 	{
 		/* markdown, grid or plain pipe row: | a | b | */
 		int			starts[MAX_FIELDS],
@@ -403,17 +406,6 @@ grid_row(GirCtx *ctx, int first, int nlines, GirTRow *row)
 	row_append(ctx, row, toks, n);
 }
 
-static int
-count_pipes(const GirLine *ln)
-{
-	int			i,
-				n = 0;
-
-	for (i = 0; i < ln->len; i++)
-		if (ln->s[i] == '|')
-			n++;
-	return n;
-}
 
 /*
  * gir_region_rows
@@ -485,7 +477,7 @@ gir_region_rows(GirCtx *ctx, GirRegion region, GirTRow **rows_out)
 		if (grid)
 		{
 			/* a block of pipe lines ends at a rule, a blank or other text */
-			if (ln && !gap[li - region.first] && count_pipes(ln) >= 2)
+			if (ln && !gap[li - region.first] && pipe_row(ln))
 			{
 				if (block_first < 0)
 					block_first = li;
