@@ -145,43 +145,19 @@ gir_buf_init(GirBuf *b, GirArena *a, size_t cap)
 	b->len = 0;
 }
 
-static void
-buf_reserve(GirBuf *b, size_t more)
+/* Double the buffer until more bytes and a NUL fit (gir_buf_reserve's slow path). */
+void
+gir_buf_grow(GirBuf *b, size_t more)
 {
 	char	   *bigger;
 	size_t		cap = b->cap;
 
-	if (b->len + more + 1 <= b->cap)
-		return;
 	while (b->len + more + 1 > cap)
 		cap *= 2;
 	bigger = gir_alloc(b->arena, cap);
 	memcpy(bigger, b->data, b->len);
 	b->data = bigger;
 	b->cap = cap;
-}
-
-void
-gir_buf_append(GirBuf *b, const char *s, size_t len)
-{
-	buf_reserve(b, len);
-	memcpy(b->data + b->len, s, len);
-	b->len += len;
-}
-
-/* Room for n more bytes: the caller writes them and adds what it wrote to len. */
-char *
-gir_buf_space(GirBuf *b, size_t n)
-{
-	buf_reserve(b, n);
-	return b->data + b->len;
-}
-
-void
-gir_buf_putc(GirBuf *b, char c)
-{
-	buf_reserve(b, 1);
-	b->data[b->len++] = c;
 }
 
 void
@@ -222,7 +198,7 @@ gir_buf_json_string(GirBuf *b, const char *s, size_t len)
 const char *
 gir_buf_cstr(GirBuf *b)
 {
-	buf_reserve(b, 0);
+	gir_buf_reserve(b, 0);
 	b->data[b->len] = '\0';
 	return b->data;
 }

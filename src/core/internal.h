@@ -42,12 +42,44 @@ typedef struct GirBuf
 } GirBuf;
 
 extern void gir_buf_init(GirBuf *b, GirArena *a, size_t cap);
-extern void gir_buf_append(GirBuf *b, const char *s, size_t len);
-extern void gir_buf_putc(GirBuf *b, char c);
-extern char *gir_buf_space(GirBuf *b, size_t n);
+extern void gir_buf_grow(GirBuf *b, size_t more);
 extern void gir_buf_puts(GirBuf *b, const char *s);
 extern void gir_buf_json_string(GirBuf *b, const char *s, size_t len);
 extern const char *gir_buf_cstr(GirBuf *b);
+
+/*
+ * Room for more bytes and a NUL.  Inline, as are the writers below: the
+ * normaliser writes a byte at a time; only growing is a call.
+ */
+static inline void
+gir_buf_reserve(GirBuf *b, size_t more)
+{
+	if (b->len + more + 1 > b->cap)
+		gir_buf_grow(b, more);
+}
+
+static inline void
+gir_buf_append(GirBuf *b, const char *s, size_t len)
+{
+	gir_buf_reserve(b, len);
+	memcpy(b->data + b->len, s, len);
+	b->len += len;
+}
+
+static inline void
+gir_buf_putc(GirBuf *b, char c)
+{
+	gir_buf_reserve(b, 1);
+	b->data[b->len++] = c;
+}
+
+/* Room for n more bytes: the caller writes them and adds what it wrote to len. */
+static inline char *
+gir_buf_space(GirBuf *b, size_t n)
+{
+	gir_buf_reserve(b, n);
+	return b->data + b->len;
+}
 
 /* ---------- UTF-8 (normalise.c) ---------- */
 
