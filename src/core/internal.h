@@ -199,6 +199,7 @@ gir_all_digits(const char *s, int len)
 			return false;
 	return true;
 }
+
 extern uint64_t gir_pair_mask(const char *s, size_t len);
 extern uint64_t gir_word_pairs(const char *word);
 extern bool gir_page_debris(GirCtx *ctx, const char *s, int len);

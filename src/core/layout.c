@@ -258,7 +258,7 @@ tokenize_line(GirCtx *ctx, const GirLine *ln, GirTok *toks, int max)
 	}
 
 	/* TAB-separated fields; the field before a leading TAB is no cell */
-	for (const char *field = s;; field++)
+	for (const char *field = s;;)
 	{
 		const char *tab = memchr(field, '\t', (size_t) (s + len - field));
 		const char *field_end = tab ? tab : s + len;
@@ -268,7 +268,7 @@ tokenize_line(GirCtx *ctx, const GirLine *ln, GirTok *toks, int max)
 						   toks, &n, max);
 		if (tab == NULL)
 			break;
-		field = tab;
+		field = tab + 1;
 	}
 	/* a line of only empty cells is a line of one empty cell */
 	return n;
@@ -405,7 +405,6 @@ grid_row(GirCtx *ctx, int first, int nlines, GirTRow *row)
 					   toks, &n, (int) (sizeof(toks) / sizeof(toks[0])));
 	row_append(ctx, row, toks, n);
 }
-
 
 /*
  * gir_region_rows

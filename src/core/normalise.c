@@ -305,10 +305,12 @@ static const char *const vocabulary[][2] = {
 };
 
 /* The first characters of the vocabulary's words: 资 档 */
+static const uint32_t vocabulary_starts[] = {0x8D44, 0x6863};
+
 static bool
 starts_vocabulary(uint32_t cp)
 {
-	return cp == 0x8D44 || cp == 0x6863;
+	return cp == vocabulary_starts[0] || cp == vocabulary_starts[1];
 }
 
 /*
@@ -329,7 +331,6 @@ squeeze_special(void)
 
 	if (!ready)
 	{
-		static const uint32_t vocabulary_starts[] = {0x8D44, 0x6863};
 		size_t		k;
 
 		for (k = 0; k < sizeof(trad_simp) / sizeof(trad_simp[0]); k++)
