@@ -163,7 +163,8 @@ static int	(*const shortcuts[GIR_NPATTERNS]) (const char *s, size_t len,
  * string of the list, one of its |-separated words (each branch of the
  * pattern spells them out).  Unanchored patterns try every character of a
  * sentence as a start, which costs far more than looking for a word with
- * memchr.  Keep in step with the patterns above.
+ * memchr.  Keep in step with the patterns above.  At most MAX_GROUPS
+ * strings of MAX_WORDS words each (gir_patterns_ready checks).
  */
 static const char *const *const required[GIR_NPATTERNS] = {
 	[GIR_PAT_TITLE] = (const char *const[]) {"告", "年", NULL},
@@ -256,108 +257,73 @@ static const struct
 };
 
 #define MAX_WORDS	4			/* words of one required group */
+#define MAX_GROUPS	3			/* required groups of one pattern */
 
 /*
- * gir_pair_mask of each required word, by pattern and group: a subject
- * whose mask lacks every word of a group cannot match.
+ * required[], split once when the patterns are compiled: each group's
+ * words, their lengths and gir_pair_mask (a subject whose mask lacks every
+ * word of a group cannot match).  A group of nwords 0 is past the last.
  */
-#define MAX_GROUPS	3
-typedef struct RequiredPairs
+typedef struct RequiredGroup
 {
-	int			nwords;			/* 0: the group is not used as a filter */
+	int			nwords;
+	const char *word[MAX_WORDS];
+	size_t		wlen[MAX_WORDS];
 	uint64_t	pairs[MAX_WORDS];
-} RequiredPairs;
-static RequiredPairs required_pairs[GIR_NPATTERNS][MAX_GROUPS];
+} RequiredGroup;
+static RequiredGroup required_groups[GIR_NPATTERNS][MAX_GROUPS];
 
-/* The masks of group g of pattern id's required words, or NULL. */
-static const RequiredPairs *
-group_pairs(GirPatternId id, int g)
-{
-	return g < MAX_GROUPS ? &required_pairs[id][g] : NULL;
-}
-
-/*
- * Can word k of a group be in a subject whose gir_pair_mask is within
- * pairs?  Always, for a group without masks (rp NULL or nwords 0).
- */
+/* Can word k of the group be in a subject whose gir_pair_mask is within pairs? */
 static inline bool
-may_hold_word(const RequiredPairs *rp, int k, uint64_t pairs)
+may_hold_word(const RequiredGroup *rg, int k, uint64_t pairs)
 {
-	return rp == NULL || rp->nwords == 0 || (rp->pairs[k] & ~pairs) == 0;
+	return (rg->pairs[k] & ~pairs) == 0;
 }
 
 /*
- * Offset of the first word of a |-separated group in s[0..len) that a
- * match can hold (every word, without a start function), or len; *from
- * is where such a match can start.  Each word's next occurrence is kept,
- * so passing over words that cannot be held stays linear.
+ * Offset of the first word of a group in s[0..len) that a match can hold
+ * (every word, without a start function), or len; *from is where such a
+ * match can start.  Each word's next occurrence is kept, so passing over
+ * words that cannot be held stays linear.  Words outside pairs (see
+ * has_required) are not looked for.
  */
 static size_t
-first_word(const char *group, const RequiredPairs *rp, uint64_t pairs,
-		   const char *s, size_t len, WordStart start, size_t *from)
+first_word(const RequiredGroup *rg, uint64_t pairs, const char *s, size_t len,
+		   WordStart start, size_t *from)
 {
-	const char *word[MAX_WORDS];
-	size_t		wlen[MAX_WORDS],
-				next[MAX_WORDS],
-				rest = len,
-				rest_from = 0;
-	int			n = 0,
-				k,
+	size_t		next[MAX_WORDS];
+	int			k,
 				best;
 
-	for (;;)
-	{
-		wlen[n] = strcspn(group, "|");
-		word[n] = group;
-		next[n] = may_hold_word(rp, n, pairs) ? gir_find(s, len, group, wlen[n]) : len;
-		group += wlen[n++];
-		if (*group == '\0')
-			break;
-		if (n == MAX_WORDS)
-		{
-			/* the words left */
-			rest = first_word(group + 1, NULL, pairs, s, len, start, &rest_from);
-			break;
-		}
-		group++;
-	}
+	for (k = 0; k < rg->nwords; k++)
+		next[k] = may_hold_word(rg, k, pairs) ? gir_find(s, len, rg->word[k], rg->wlen[k]) : len;
 	for (;;)
 	{
 		size_t		after;
 
-		for (best = 0, k = 1; k < n; k++)
+		for (best = 0, k = 1; k < rg->nwords; k++)
 			if (next[k] < next[best])
 				best = k;
 		*from = 0;
-		if (next[best] >= rest)
-		{
-			*from = rest_from;
-			return rest;
-		}
+		if (next[best] >= len)
+			return len;
 		if (start == NULL || (*from = start(s, next[best])) != CANNOT_HOLD)
 			return next[best];
 		after = next[best] + 1;
-		next[best] = after + gir_find(s + after, len - after, word[best], wlen[best]);
+		next[best] = after + gir_find(s + after, len - after, rg->word[best], rg->wlen[best]);
 	}
 }
 
-/* Does s[0..len) hold a word of a |-separated group? */
+/* Does s[0..len) hold a word of the group (one inside pairs)? */
 static bool
-holds_word(const char *group, const RequiredPairs *rp, uint64_t pairs,
-		   const char *s, size_t len)
+holds_word(const RequiredGroup *rg, uint64_t pairs, const char *s, size_t len)
 {
 	int			k;
 
-	for (k = 0;; k++)
-	{
-		size_t		n = strcspn(group, "|");
-
-		if (may_hold_word(rp, k, pairs) && gir_find(s, len, group, n) < len)
+	for (k = 0; k < rg->nwords; k++)
+		if (may_hold_word(rg, k, pairs) && gir_find(s, len, rg->word[k], rg->wlen[k]) < len)
 			return true;
-		if (group[n] == '\0')
-			return false;
-		group += n + 1;
-	}
+	return false;
 }
 
 /*
@@ -369,14 +335,13 @@ holds_word(const char *group, const RequiredPairs *rp, uint64_t pairs,
 static bool
 has_required(GirPatternId id, const char *s, size_t len, uint64_t pairs, size_t *from)
 {
-	const char *const *group = required[id];
+	const RequiredGroup *rg = required_groups[id];
 	int			g = 0;
 
 	*from = 0;
 	if (anchors[id].reach)
 	{
-		size_t		first = first_word(group[0], group_pairs(id, 0), pairs, s, len,
-									   anchors[id].start, from);
+		size_t		first = first_word(&rg[0], pairs, s, len, anchors[id].start, from);
 
 		if (first == len)
 			return false;
@@ -387,40 +352,55 @@ has_required(GirPatternId id, const char *s, size_t len, uint64_t pairs, size_t 
 			(*from)--;			/* a character's first byte */
 		g++;
 	}
-	for (; group[g]; g++)
-		if (!holds_word(group[g], group_pairs(id, g), pairs, s, len))
+	for (; g < MAX_GROUPS && rg[g].nwords > 0; g++)
+		if (!holds_word(&rg[g], pairs, s, len))
 			return false;
 	return true;
 }
 
-
-static void
-ready_required_pairs(void)
+/*
+ * Split required[] into required_groups.  Returns false (with a message)
+ * if a pattern has more groups or a group more words than there is room
+ * for: a bug in the table, never a property of the input.
+ */
+static bool
+ready_required_groups(char *errbuf, size_t errbuf_len)
 {
 	int			id,
 				g;
 
+	memset(required_groups, 0, sizeof(required_groups));
 	for (id = 0; id < GIR_NPATTERNS; id++)
-		for (g = 0; required[id] && g < MAX_GROUPS && required[id][g]; g++)
+		for (g = 0; required[id] && required[id][g]; g++)
 		{
-			RequiredPairs *rp = &required_pairs[id][g];
+			RequiredGroup *rg = &required_groups[id][g];
 			const char *w = required[id][g];
 
+			if (g == MAX_GROUPS)
+			{
+				snprintf(errbuf, errbuf_len, "pattern %s: more than %d required groups",
+						 patterns[id].name, MAX_GROUPS);
+				return false;
+			}
 			for (;;)
 			{
 				size_t		n = strcspn(w, "|");
 
-				if (rp->nwords == MAX_WORDS)
+				if (rg->nwords == MAX_WORDS)
 				{
-					rp->nwords = 0; /* too many words to keep: no filter */
-					break;
+					snprintf(errbuf, errbuf_len, "pattern %s: more than %d required words in a group",
+							 patterns[id].name, MAX_WORDS);
+					return false;
 				}
-				rp->pairs[rp->nwords++] = gir_pair_mask(w, n);
+				rg->word[rg->nwords] = w;
+				rg->wlen[rg->nwords] = n;
+				rg->pairs[rg->nwords++] = gir_pair_mask(w, n);
 				if (w[n] == '\0')
 					break;
 				w += n + 1;
 			}
 		}
+	return true;
 }
 
 /*
@@ -437,11 +417,11 @@ gir_may_match(GirPatternId id, uint64_t pairs)
 
 	for (g = 0; g < MAX_GROUPS; g++)
 	{
-		const RequiredPairs *rp = &required_pairs[id][g];
-		bool		found = rp->nwords == 0;
+		const RequiredGroup *rg = &required_groups[id][g];
+		bool		found = rg->nwords == 0;
 
-		for (k = 0; k < rp->nwords && !found; k++)
-			found = (rp->pairs[k] & ~pairs) == 0;
+		for (k = 0; k < rg->nwords && !found; k++)
+			found = may_hold_word(rg, k, pairs);
 		if (!found)
 			return false;
 	}
@@ -499,7 +479,8 @@ gir_patterns_ready(char *errbuf, size_t errbuf_len)
 			return false;
 		}
 	}
-	ready_required_pairs();
+	if (!ready_required_groups(errbuf, errbuf_len))
+		return false;
 	compiled = true;
 	return true;
 }
