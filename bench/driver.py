@@ -366,13 +366,15 @@ def main():
     s.run("DROP TABLE parsed;")
 
     # --- the PL/pgSQL baseline on the first BASELINE_COUNT reports
+    # round-robin, as the figures are compared: a slow phase of the machine
+    # touches both (the baseline is slow: at most 3 runs)
     base_t, base_b = subset(s, BASELINE_COUNT)
-    brep = min(REPEAT, 3)
-    cbase = measure(s, "gir_parse, baseline's reports", f"SELECT count(gir_parse(body)) FROM {base_t}",
-                    BASELINE_COUNT, base_b)
-    plb = measure(s, "PL/pgSQL baseline (三, 四 only)",
-                  f"SELECT count(bench.baseline_parse(body)) FROM {base_t}", BASELINE_COUNT, base_b,
-                  repeat=brep, note="bench/baseline.sql")
+    cbase, plb = measure_interleaved(
+        [Job(s, "gir_parse, baseline's reports", f"SELECT count(gir_parse(body)) FROM {base_t}",
+             BASELINE_COUNT, base_b),
+         Job(s, "PL/pgSQL baseline (三, 四 only)", f"SELECT count(bench.baseline_parse(body)) FROM {base_t}",
+             BASELINE_COUNT, base_b, note="bench/baseline.sql")],
+        repeat=min(REPEAT, 3))
     acc = s.run(f"""
 SELECT count(*) FILTER (WHERE b->'requests' = t.requests AND b->'review_litigation' = t.review_litigation),
        count(*) FILTER (WHERE (p).requests = t.requests AND (p).review_litigation = t.review_litigation),
