@@ -240,7 +240,6 @@ extern int	gir_match(GirCtx *ctx, GirPatternId id, const char *s, size_t len,
  * a sentence it is part of): required words outside it are not looked for. */
 extern int	gir_match_within(GirCtx *ctx, GirPatternId id, const char *s, size_t len,
 							 uint64_t pairs, size_t *ovec, int novec);
-extern bool gir_may_match(GirPatternId id, uint64_t pairs);
 extern bool gir_patterns_ready(char *errbuf, size_t errbuf_len);
 extern void gir_patterns_set_limits(const GirOptions *opt);
 

@@ -914,7 +914,7 @@ next_zero(Narr *nr, const Window *sent, GirPatternId id, int off, int b,
 {
 	size_t		ov[2];
 
-	if (off >= b || nr->budget <= 0 || !gir_may_match(id, sent->pairs) ||
+	if (off >= b || nr->budget <= 0 ||
 		gir_match_within(nr->ctx, id, nr->t.s + off, b - off, sent->pairs, ov, 1) <= 0)
 		return false;
 	nr->budget--;
@@ -1009,7 +1009,7 @@ read_sentence(Narr *nr, int a, int b)
 	nr->sent_open = win_has(&sent, "公开");
 	nr->sent_carry = win_any(&sent, w_carried_over);
 	take_zeros(nr, &sent, a, b);
-	while (off < b && nr->budget > 0 && gir_may_match(GIR_PAT_NARR_COUNT, sent.pairs))
+	while (off < b && nr->budget > 0)
 	{
 		int			rc = gir_match_within(nr->ctx, GIR_PAT_NARR_COUNT, s + off, b - off,
 										  sent.pairs, ov, 6);

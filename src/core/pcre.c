@@ -403,31 +403,6 @@ ready_required_groups(char *errbuf, size_t errbuf_len)
 	return true;
 }
 
-/*
- * Can a subject whose gir_pair_mask is pairs match the pattern?  false
- * means it cannot (no word of a required group is in it); true means
- * gir_match must decide.  Lets a caller that holds the mask of a sentence
- * skip the word searches of patterns that cannot match it.
- */
-bool
-gir_may_match(GirPatternId id, uint64_t pairs)
-{
-	int			g,
-				k;
-
-	for (g = 0; g < MAX_GROUPS; g++)
-	{
-		const RequiredGroup *rg = &required_groups[id][g];
-		bool		found = rg->nwords == 0;
-
-		for (k = 0; k < rg->nwords && !found; k++)
-			found = may_hold_word(rg, k, pairs);
-		if (!found)
-			return false;
-	}
-	return true;
-}
-
 static bool compiled = false;
 static pcre2_match_context *match_cxt = NULL;
 
