@@ -1,0 +1,171 @@
+/*
+ * test_normalise.c
+ *	  Core unit test: normalisation gives the same lines whether its fast
+ *	  path copies 16 bytes at a time (plain_prefix) or one character at a
+ *	  time.
+ *
+ * Every kind of byte the block test must stop at is put at every offset of
+ * a 16-byte block, in plain text and in HTML; then every file of
+ * data/samples, data/cases and (when present) data/damaged and
+ * ../shared/corpus/seeds is compared whole.  Run from the project root.
+ */
+#include <dirent.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../src/core/internal.h"
+#include "tap.h"
+
+static int	compared;
+
+/* The normalised document of text, as one string: lines, source lines,
+ * the HTML flag and the count of invalid sequences. */
+static char *
+normalised(const char *text, size_t len, bool blocks)
+{
+	GirOptions	opt = gir_default_options();
+	jmp_buf		oom;
+	GirArena   *arena;
+	GirCtx	   *ctx;
+	char	   *out;
+	size_t		size = 64,
+				n;
+	int			i;
+
+	if (setjmp(oom) != 0)
+		return NULL;
+	arena = gir_arena_create(&opt.mem, &oom);
+	ctx = gir_alloc0(arena, sizeof(GirCtx));
+	ctx->arena = arena;
+	ctx->opt = &opt;
+	ctx->report = gir_alloc0(arena, sizeof(GirReport));
+	ctx->report->arena = arena;
+	gir_normalise_blocks = blocks;
+	gir_normalise(ctx, text, len);
+	gir_normalise_blocks = true;
+	for (i = 0; i < ctx->doc.nlines; i++)
+		size += (size_t) ctx->doc.lines[i].len + 16;
+	out = malloc(size);
+	n = (size_t) snprintf(out, size, "html %d invalid %d\n",
+						  ctx->doc.html, ctx->doc.invalid_utf8);
+	for (i = 0; i < ctx->doc.nlines; i++)
+		n += (size_t) snprintf(out + n, size - n, "%d:%.*s\n", ctx->doc.lines[i].src_line,
+							   ctx->doc.lines[i].len, ctx->doc.lines[i].s);
+	gir_arena_destroy(arena);
+	return out;
+}
+
+/* Is text normalised alike both ways?  Prints the first difference. */
+static bool
+same_both_ways(const char *what, const char *text, size_t len)
+{
+	char	   *blocks = normalised(text, len, true);
+	char	   *chars = normalised(text, len, false);
+	bool		same = blocks && chars && strcmp(blocks, chars) == 0;
+
+	compared++;
+	if (!same)
+		fprintf(stderr, "%s: 16 bytes at a time\n%s\none character at a time\n%s\n",
+				what, blocks ? blocks : "(failed)", chars ? chars : "(failed)");
+	free(blocks);
+	free(chars);
+	return same;
+}
+
+/*
+ * Each of these after 0 to 17 bytes of plain text, then more plain text:
+ * every offset in a block, and the characters a block cuts.
+ */
+static void
+test_stops(void)
+{
+	static const char *const stops[] = {
+		"，", "（", "０", "\xe3\x80\x80", "。", "、", "“", "—", "…", "\xc2\xa0",
+		"\xe2\x80\x8b", "\xef\xbb\xbf", "\xe2\x94\x82", "é", "\xf0\x9f\x98\x80",
+		"\xff", "\x80", "\xe4\xb8", "\xe4\xb8" "a", "\xe4" "ab", "\xe3\x80", "\xed\xa0\x80",
+		"\xe0\x80\x80", "\t", "\r", "\n", "\r\n", "\x01", "\x7f", " ", "  ", "[",
+		"[bookmark: _GoBack]", "<", "<p>", "<td>", "&amp;", "&", "\xe2\x80\xa8",
+	};
+	static const char *const fills[] = {"a", "中", " ", "1"};
+	static const char *const wrappers[][2] = {
+		{"", ""},
+		{"<table><tr><td>", "</td></tr></table>"},
+		{"<html><body><p>", "</p></body></html>"},
+	};
+	size_t		s,
+				f,
+				w;
+	int			k;
+
+	for (w = 0; w < sizeof(wrappers) / sizeof(wrappers[0]); w++)
+		for (s = 0; s < sizeof(stops) / sizeof(stops[0]); s++)
+			for (f = 0; f < sizeof(fills) / sizeof(fills[0]); f++)
+				for (k = 0; k <= 17; k++)
+				{
+					char		text[256];
+					int			n = snprintf(text, sizeof(text), "%s", wrappers[w][0]),
+								i;
+
+					for (i = 0; i < k; i++)
+						n += snprintf(text + n, sizeof(text) - n, "%s", fills[(f + i) % 4]);
+					n += snprintf(text + n, sizeof(text) - n, "%s", stops[s]);
+					n += snprintf(text + n, sizeof(text) - n,
+								  "政府信息公开工作年度报告 2023 年%s", wrappers[w][1]);
+					CHECK(same_both_ways(stops[s], text, (size_t) n));
+				}
+}
+
+static void
+test_dir(const char *dir, bool optional)
+{
+	DIR		   *d = opendir(dir);
+	struct dirent *e;
+
+	if (d == NULL)
+	{
+		if (optional)
+			return;
+		perror(dir);
+		CHECK(!"fixture directory missing");
+		return;
+	}
+	while ((e = readdir(d)) != NULL)
+	{
+		char		path[1024];
+		FILE	   *f;
+		char	   *buf;
+		long		len;
+
+		if (e->d_name[0] == '.' || strstr(e->d_name, ".json"))
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		if ((f = fopen(path, "rb")) == NULL)
+			continue;
+		fseek(f, 0, SEEK_END);
+		len = ftell(f);
+		fseek(f, 0, SEEK_SET);
+		buf = malloc(len + 1);
+		if (CHECK(buf && fread(buf, 1, len, f) == (size_t) len))
+			CHECK(same_both_ways(path, buf, (size_t) len));
+		free(buf);
+		fclose(f);
+	}
+	closedir(d);
+}
+
+int
+main(void)
+{
+	char		err[256];
+
+	CHECK(gir_patterns_ready(err, sizeof(err)));
+	test_stops();
+	test_dir("data/samples", false);
+	test_dir("data/cases", false);
+	test_dir("data/damaged", true);
+	test_dir("../shared/corpus/seeds", true);
+	CHECK(compared > 3000);
+	return TAP_DONE();
+}
