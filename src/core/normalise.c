@@ -618,21 +618,94 @@ put_tab(Writer *w)
 	gir_buf_putc(&w->out, '\t');
 }
 
-/* Tags that end a line outside tables (block elements). */
-static bool
-is_block_tag(const char *name)
+/* The tags normalisation acts on, by name. */
+typedef enum TagKind
 {
-	static const char *const blocks[] = {
-		"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
-		"ol", "section", "article", "header", "footer", "title", "blockquote",
-		"pre", "hr", "dt", "dd", "table", "caption", NULL
-	};
-	int			i;
+	TAG_OTHER,
+	TAG_TABLE,
+	TAG_PRE,
+	TAG_TR,
+	TAG_TD,
+	TAG_TH,
+	TAG_PAGE,					/* html, body: the text is a web page */
+	TAG_PAGE_BLOCK,				/* p, div, br: a page's, and a block */
+	TAG_BLOCK					/* the other block elements: a line ends */
+} TagKind;
 
-	for (i = 0; blocks[i]; i++)
-		if (strcmp(name, blocks[i]) == 0)
-			return true;
-	return false;
+static bool
+is_name_char(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* The kind of a two-character tag name, a and b lower-cased. */
+static TagKind
+two_char_tag(char a, char b)
+{
+	switch (a)
+	{
+		case 't':
+			return b == 'r' ? TAG_TR : b == 'd' ? TAG_TD : b == 'h' ? TAG_TH : TAG_OTHER;
+		case 'b':
+			return b == 'r' ? TAG_PAGE_BLOCK : TAG_OTHER;
+		case 'h':				/* h1-h6, hr */
+			return (b >= '1' && b <= '6') || b == 'r' ? TAG_BLOCK : TAG_OTHER;
+		case 'l':
+			return b == 'i' ? TAG_BLOCK : TAG_OTHER;
+		case 'u':
+		case 'o':
+			return b == 'l' ? TAG_BLOCK : TAG_OTHER;
+		case 'd':
+			return b == 't' || b == 'd' ? TAG_BLOCK : TAG_OTHER;
+	}
+	return TAG_OTHER;
+}
+
+/*
+ * The kind of the tag whose name starts at p (ASCII letters and digits,
+ * any case); *after is set past the name.  The name is compared where it
+ * is, character by character: copied to a buffer and compared as a
+ * string, every tag stalled on wide loads of bytes just stored.
+ */
+static TagKind
+tag_kind(const char *p, const char *end, const char **after)
+{
+	static const struct
+	{
+		const char *name;
+		size_t		len;
+		TagKind		kind;
+	}			longer[] = {
+#define TAG(name, kind) {name, sizeof(name) - 1, kind}
+		TAG("table", TAG_TABLE), TAG("pre", TAG_PRE), TAG("div", TAG_PAGE_BLOCK),
+		TAG("html", TAG_PAGE), TAG("body", TAG_PAGE), TAG("title", TAG_BLOCK),
+		TAG("header", TAG_BLOCK), TAG("footer", TAG_BLOCK), TAG("section", TAG_BLOCK),
+		TAG("article", TAG_BLOCK), TAG("caption", TAG_BLOCK), TAG("blockquote", TAG_BLOCK),
+#undef TAG
+	};
+	const char *q = p;
+	size_t		n,
+				i,
+				k;
+
+	while (q < end && is_name_char((unsigned char) *q))
+		q++;
+	*after = q;
+	n = (size_t) (q - p);
+	if (n == 1)
+		return (*p | 0x20) == 'p' ? TAG_PAGE_BLOCK : TAG_OTHER;
+	if (n == 2)
+		return two_char_tag(p[0] | 0x20, p[1] | 0x20);
+	for (i = 0; i < sizeof(longer) / sizeof(longer[0]); i++)
+	{
+		if (longer[i].len != n)
+			continue;
+		for (k = 0; k < n && (p[k] | 0x20) == longer[i].name[k]; k++)
+			;
+		if (k == n)
+			return longer[i].kind;
+	}
+	return TAG_OTHER;
 }
 
 /*
@@ -642,37 +715,37 @@ is_block_tag(const char *name)
 static void
 handle_tag(Writer *w, const char *s, const char *gt, int *table_depth)
 {
-	char		name[12];
-	int			n = 0;
-	bool		closing = false;
 	const char *p = s + 1;
+	bool		closing = (p < gt && *p == '/');
 
-	if (p < gt && *p == '/')
+	switch (tag_kind(p + closing, gt, &p))
 	{
-		closing = true;
-		p++;
+		case TAG_TABLE:
+			*table_depth += closing ? (*table_depth > 0 ? -1 : 0) : 1;
+			end_line(w, false);
+			break;
+		case TAG_PRE:
+			/* preformatted text: a table drawn with box characters, say */
+			w->pre += closing ? (w->pre > 0 ? -1 : 0) : 1;
+			end_line(w, false);
+			break;
+		case TAG_TR:
+			end_line(w, false);
+			break;
+		case TAG_TD:
+		case TAG_TH:
+			if (!closing)
+				put_tab(w);
+			break;
+		case TAG_PAGE_BLOCK:
+		case TAG_BLOCK:
+			if (*table_depth == 0)
+				end_line(w, false);
+			break;
+		case TAG_PAGE:
+		case TAG_OTHER:
+			break;
 	}
-	while (p < gt && n < (int) sizeof(name) - 1 && isalnum((unsigned char) *p))
-		name[n++] = (char) tolower((unsigned char) *p++);
-	name[n] = '\0';
-
-	if (strcmp(name, "table") == 0)
-	{
-		*table_depth += closing ? (*table_depth > 0 ? -1 : 0) : 1;
-		end_line(w, false);
-	}
-	else if (strcmp(name, "pre") == 0)
-	{
-		/* preformatted text: a table drawn with box characters, say */
-		w->pre += closing ? (w->pre > 0 ? -1 : 0) : 1;
-		end_line(w, false);
-	}
-	else if (strcmp(name, "tr") == 0)
-		end_line(w, false);
-	else if (!closing && (strcmp(name, "td") == 0 || strcmp(name, "th") == 0))
-		put_tab(w);
-	else if (*table_depth == 0 && is_block_tag(name))
-		end_line(w, false);
 }
 
 /*
@@ -684,7 +757,6 @@ handle_tag(Writer *w, const char *s, const char *gt, int *table_depth)
 static void
 detect_html(const char *text, size_t len, bool *html, bool *page)
 {
-	static const char *const page_tags[] = {"html", "body", "p", "div", "br", NULL};
 	const char *p = text;
 	const char *end = text + len;
 	int			table_depth = 0;
@@ -692,30 +764,29 @@ detect_html(const char *text, size_t len, bool *html, bool *page)
 	*html = *page = false;
 	while ((p = memchr(p, '<', end - p)) != NULL)
 	{
-		char		name[8];
-		int			n = 0,
-					i;
 		bool		closing = (++p < end && *p == '/');
 
-		if (closing)
-			p++;
-		while (p < end && n < (int) sizeof(name) - 1 && isalnum((unsigned char) *p))
-			name[n++] = (char) tolower((unsigned char) *p++);
-		name[n] = '\0';
-		if (p < end && isalnum((unsigned char) *p))
-			continue;			/* a longer name: not one of ours */
-		if (strcmp(name, "td") == 0 || strcmp(name, "tr") == 0)
-			*html = true;
-		else if (strcmp(name, "table") == 0)
-			table_depth += closing ? (table_depth > 0 ? -1 : 0) : 1;
-		else if (table_depth == 0)
-			for (i = 0; page_tags[i]; i++)
-				if (strcmp(name, page_tags[i]) == 0)
+		switch (tag_kind(p + closing, end, &p))
+		{
+			case TAG_TD:
+			case TAG_TR:
+				*html = true;
+				break;
+			case TAG_TABLE:
+				table_depth += closing ? (table_depth > 0 ? -1 : 0) : 1;
+				break;
+			case TAG_PAGE:
+			case TAG_PAGE_BLOCK:
+				if (table_depth == 0)
 				{
 					/* a page is HTML: nothing further can change the answers */
 					*page = *html = true;
 					return;
 				}
+				break;
+			default:
+				break;
+		}
 	}
 }
 
