@@ -16,6 +16,7 @@
 #include "postgres.h"
 
 #include "gir_json.h"
+#include "utils/memutils.h"
 
 #define GIR_JSON_DEPTH	8		/* deepest nesting the layer builds */
 
@@ -200,10 +201,31 @@ gir_json_numeric(GirJson *js, Numeric n)
 	v->val.numeric = n;
 }
 
+/*
+ * Cells are small counts, and int64_to_numeric was 2 % of gir_parse's
+ * time: the numerics of 0 .. SMALL_INTS-1 are made once per backend (at
+ * most some 50 kB) and shared, as JsonbValueToJsonb only copies them.
+ */
+#define SMALL_INTS	4096
+
 void
 gir_json_int(GirJson *js, int64 i)
 {
-	gir_json_numeric(js, int64_to_numeric(i));
+	static Numeric small[SMALL_INTS];
+
+	if (i < 0 || i >= SMALL_INTS)
+	{
+		gir_json_numeric(js, int64_to_numeric(i));
+		return;
+	}
+	if (small[i] == NULL)
+	{
+		MemoryContext old = MemoryContextSwitchTo(TopMemoryContext);
+
+		small[i] = int64_to_numeric(i);
+		MemoryContextSwitchTo(old);
+	}
+	gir_json_numeric(js, small[i]);
 }
 
 void
