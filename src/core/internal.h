@@ -174,7 +174,7 @@ extern void gir_warn(GirCtx *ctx, const char *code, int line,
 					 const char *fmt,...) __attribute__((format(printf, 4, 5)));
 
 extern void gir_normalise(GirCtx *ctx, const char *text, size_t len);
-extern bool gir_normalise_blocks;	/* tests: the character path alone */
+extern bool gir_normalise_fast;	/* tests: the character path alone */
 extern size_t gir_find(const char *s, size_t len, const char *word, size_t n);
 
 /*

@@ -851,10 +851,11 @@ source_lines(GirCtx *ctx, const char *text, size_t len)
 #define CONT_BITS	UINT32_C(0x00808000)
 
 /*
- * Whether gir_normalise may copy 16 bytes at a time (plain_prefix); the
- * core tests turn it off to check that the result is the same.
+ * Whether gir_normalise may take its fast path: runs of characters copied
+ * or folded without decoding each, 16 bytes at a time where plain_prefix
+ * allows.  The core tests turn it off to check that the result is the same.
  */
-bool		gir_normalise_blocks = true;
+bool		gir_normalise_fast = true;
 
 #ifdef __SSE2__
 /*
@@ -1026,10 +1027,11 @@ gir_normalise(GirCtx *ctx, const char *text, size_t len)
 				continue;
 			}
 		}
+		if (gir_normalise_fast)
 		{
 			/*
-			 * Fast path: a run of characters that fold_char keeps or folds
-			 * to one ASCII byte is written straight to the output.
+			 * Fast path: a run of characters that fold_char keeps, drops or
+			 * folds to one ASCII byte is written straight to the output.
 			 */
 			const unsigned char *q = (const unsigned char *) p;
 			const unsigned char *qend = (const unsigned char *) end;
@@ -1042,7 +1044,7 @@ gir_normalise(GirCtx *ctx, const char *text, size_t len)
 				unsigned char d;
 
 #ifdef __SSE2__
-				if (qend - q >= 16 && gir_normalise_blocks)
+				if (qend - q >= 16)
 				{
 					int			n = plain_prefix(q, html, &ink);
 
@@ -1088,6 +1090,20 @@ gir_normalise(GirCtx *ctx, const char *text, size_t len)
 					*o++ = (char) *q++;
 					continue;
 				}
+				if (d == 0xC2 && qend - q >= 2 && (q[1] == 0xA0 || q[1] == 0xAD))
+				{
+					/* no-break space (a space where spaces do not collapse), soft hyphen */
+					if (q[1] == 0xAD)
+						q += 2;
+					else if (html)
+						break;
+					else
+					{
+						*o++ = ' ';
+						q += 2;
+					}
+					continue;
+				}
 				if (qend - q < 3 || (q[1] & 0xC0) != 0x80 || (q[2] & 0xC0) != 0x80)
 					break;
 				if (d == 0xEF && ((q[1] == 0xBC && q[2] >= 0x81) || (q[1] == 0xBD && q[2] <= 0x9E)))
@@ -1096,6 +1112,22 @@ gir_normalise(GirCtx *ctx, const char *text, size_t len)
 					*o++ = (char) (((q[1] & 0x3F) << 6 | (q[2] & 0x3F)) - 0xEE0);
 					q += 3;
 					ink = true;
+					continue;
+				}
+				if ((d == 0xE2 && q[1] == 0x80 && q[2] >= 0x8B && q[2] <= 0x8F) ||
+					(d == 0xE2 && q[1] == 0x81 && q[2] == 0xA0) ||
+					(d == 0xEF && q[1] == 0xBB && q[2] == 0xBF))
+				{
+					/* dropped: zero-width characters U+200B-U+200F, U+2060, U+FEFF */
+					q += 3;
+					continue;
+				}
+				if (!html && ((d == 0xE3 && q[1] == 0x80 && q[2] == 0x80) ||
+							  (d == 0xE2 && q[1] == 0x80 && q[2] <= 0x8A)))
+				{
+					/* ideographic space U+3000, spaces U+2000-U+200A */
+					*o++ = ' ';
+					q += 3;
 					continue;
 				}
 				/* kept as they are: U+3001-U+9FFF, and — ‘ ’ “ ” … */
@@ -1112,7 +1144,7 @@ gir_normalise(GirCtx *ctx, const char *text, size_t len)
 				q += 3;
 				ink = true;
 			}
-			if (o > o0)
+			if ((const char *) q > p)
 			{
 				size_t		taken = (size_t) ((const char *) q - p);
 
