@@ -1041,10 +1041,12 @@ gir_normalise(GirCtx *ctx, const char *text, size_t len)
 
 			while (q < qend)
 			{
-				unsigned char d;
+				unsigned char d = *q;
 
 #ifdef __SSE2__
-				if (qend - q >= 16)
+				/* a block is worth testing where a plain character starts */
+				if (qend - q >= 16 && ((unsigned char) (d - 0xE3) <= 0xE9 - 0xE3 ||
+									   (d > 0x20 && d < 0x7F)))
 				{
 					int			n = plain_prefix(q, html, &ink);
 
@@ -1058,7 +1060,6 @@ gir_normalise(GirCtx *ctx, const char *text, size_t len)
 					}
 				}
 #endif
-				d = *q;
 
 				/*
 				 * Most of a report: ideographs U+4000-U+9FFF (lead byte
