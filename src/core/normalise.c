@@ -441,15 +441,18 @@ gir_squeeze(const char *s, size_t len, char *out, size_t outcap)
 typedef struct LazyFind
 {
 	const char *needle;
+	size_t		nlen;			/* its length */
 	bool		ci;				/* case-insensitive */
 	const char *found;			/* last answer, or NULL */
 	bool		none_left;		/* no occurrence after 'found' */
 } LazyFind;
 
+#define LAZY_FIND(needle, ci)	{needle, sizeof(needle) - 1, ci, NULL, false}
+
 static const char *
 lazy_find(LazyFind *lf, const char *from, const char *end)
 {
-	size_t		nlen = strlen(lf->needle);
+	size_t		nlen = lf->nlen;
 	const char *p;
 
 	if (lf->none_left)
@@ -917,10 +920,10 @@ gir_normalise(GirCtx *ctx, const char *text, size_t len)
 	bool		html,
 				page;
 	int			table_depth = 0;
-	LazyFind	gt = {">", false, NULL, false};
-	LazyFind	comment_end = {"-->", false, NULL, false};
-	LazyFind	script_end = {"</script", true, NULL, false};
-	LazyFind	style_end = {"</style", true, NULL, false};
+	LazyFind	gt = LAZY_FIND(">", false);
+	LazyFind	comment_end = LAZY_FIND("-->", false);
+	LazyFind	script_end = LAZY_FIND("</script", true);
+	LazyFind	style_end = LAZY_FIND("</style", true);
 	size_t		nsrc;
 	int			k;
 	int			steps = 0;		/* a tick every 32 characters: one line can be long */
