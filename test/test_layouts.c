@@ -725,6 +725,13 @@ test_source_lines(void)
 		{"\r\r\n", 3, {0, 1, 3}},
 		{"a\rb\r\nc\n\r", 5, {0, 2, 5, 7, 8}},
 		{"中\r文\n\r\n", 4, {0, 4, 8, 10}},
+		/* \r\n and \r across the 16-byte blocks normalise reads */
+		{"a\r\naaaaaaaaaaaaaaa", 2, {0, 3}},
+		{"aaaaaaaaaaaaaaa\r\nb", 2, {0, 17}},
+		{"aaaaaaaaaaaaaaa\rb", 2, {0, 16}},
+		{"aaaaaaaaaaaaaaa\r", 2, {0, 16}},
+		{"aaaaaaaaaaaaaaaa\r\n", 2, {0, 18}},
+		{"\naaaaaaaaaaaaa\r\r\n\r", 5, {0, 1, 15, 17, 18}},
 	};
 	char		many[4000];
 	GirReport  *r;

@@ -20,8 +20,9 @@
 
 static int	compared;
 
-/* The normalised document of text, as one string: lines, source lines,
- * the HTML flag and the count of invalid sequences. */
+/* The normalised document of text, as one string: the HTML flag, the
+ * count of invalid sequences, the source line table and the lines with
+ * their source lines. */
 static char *
 normalised(const char *text, size_t len, bool fast)
 {
@@ -47,9 +48,13 @@ normalised(const char *text, size_t len, bool fast)
 	gir_normalise_fast = true;
 	for (i = 0; i < ctx->doc.nlines; i++)
 		size += (size_t) ctx->doc.lines[i].len + 16;
+	size += 24 * (size_t) ctx->report->nlines;
 	out = malloc(size);
-	n = (size_t) snprintf(out, size, "html %d invalid %d\n",
+	n = (size_t) snprintf(out, size, "html %d invalid %d\nsource lines",
 						  ctx->doc.html, ctx->doc.invalid_utf8);
+	for (i = 0; i < ctx->report->nlines; i++)
+		n += (size_t) snprintf(out + n, size - n, " %zu", ctx->report->line_off[i]);
+	n += (size_t) snprintf(out + n, size - n, "\n");
 	for (i = 0; i < ctx->doc.nlines; i++)
 		n += (size_t) snprintf(out + n, size - n, "%d:%.*s\n", ctx->doc.lines[i].src_line,
 							   ctx->doc.lines[i].len, ctx->doc.lines[i].s);
