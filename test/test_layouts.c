@@ -764,6 +764,50 @@ test_source_lines(void)
 	}
 }
 
+/*
+ * Titles are told by the words every title holds (情, 事, 概述): each is
+ * found wherever it falls in the 16-byte blocks the line is read in, and
+ * a title numbered 1、 instead of 一、 is noted.
+ */
+static void
+test_title_words(void)
+{
+	static const struct
+	{
+		const char *title;
+		const char *numeral;
+	}			titles[] = {
+		{"概述", "一"}, {"总体情况", "一"}, {"其他需要报告的事项", "六"},
+	};
+	size_t		t;
+	int			pad;
+
+	for (t = 0; t < sizeof(titles) / sizeof(titles[0]); t++)
+		for (pad = 0; pad <= 40; pad++)
+		{
+			char		text[256];
+			char		want[128];
+			int			n = snprintf(text, sizeof(text), "%d、", titles[t].numeral[0] == '\xe4' ? 1 : 6);
+			GirReport  *r;
+			bool		noted = false;
+			int			i;
+
+			n += snprintf(text + n, sizeof(text) - n, "%*s%s\n本年度收到申请3件。\n", pad, "",
+						  titles[t].title);
+			snprintf(want, sizeof(want), "section %s title is numbered “%c” instead of “%s、”",
+					 titles[t].numeral, text[0], titles[t].numeral);
+			r = parse_str(text, (size_t) n);
+			if (!CHECK(r != NULL))
+				continue;
+			for (i = 0; i < r->nwarnings; i++)
+				noted |= strcmp(r->warnings[i].code, "title_numbering") == 0 &&
+					strcmp(r->warnings[i].message, want) == 0;
+			if (!CHECK(noted))
+				fprintf(stderr, "title not found: %s", text);
+			gir_report_free(r);
+		}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -788,5 +832,6 @@ main(int argc, char **argv)
 	test_damage_regressions();
 	test_wrap_before_page_break();
 	test_source_lines();
+	test_title_words();
 	return TAP_DONE();
 }
