@@ -1,6 +1,6 @@
 /*
  * files.h
- *	  Reading a whole report file, for the core's tests and bench drivers.
+ *	  Reading report files, for the core's tests and bench drivers.
  *
  * The buffer holds exactly the file's bytes, with no NUL after them, as a
  * varlena's text has none: a parser that reads past the end shows up under
@@ -9,8 +9,11 @@
 #ifndef GIR_FILES_H
 #define GIR_FILES_H
 
+#include <dirent.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* The bytes of path (malloc'd; *len their number), or NULL. */
 static inline char *
@@ -34,6 +37,31 @@ read_file(const char *path, size_t *len)
 	fclose(f);
 	*len = n > 0 ? (size_t) n : 0;
 	return buf;
+}
+
+/*
+ * Call each(path) for every file of dir but hidden ones and *.json (the
+ * truth files); false if dir cannot be opened.
+ */
+static inline bool
+for_each_report_file(const char *dir, void (*each) (const char *path))
+{
+	DIR		   *d = opendir(dir);
+	struct dirent *e;
+
+	if (d == NULL)
+		return false;
+	while ((e = readdir(d)) != NULL)
+	{
+		char		path[1024];
+
+		if (e->d_name[0] == '.' || strstr(e->d_name, ".json"))
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		each(path);
+	}
+	closedir(d);
+	return true;
 }
 
 #endif							/* GIR_FILES_H */

@@ -9,13 +9,13 @@
  * data/samples, data/cases and (when present) data/damaged and
  * ../shared/corpus/seeds is compared whole.  Run from the project root.
  */
-#include <dirent.h>
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../src/core/internal.h"
+#include "files.h"
 #include "tap.h"
 
 static int	compared;
@@ -124,41 +124,24 @@ test_stops(void)
 }
 
 static void
+compare_file(const char *path)
+{
+	size_t		len;
+	char	   *buf = read_file(path, &len);
+
+	if (CHECK(buf != NULL))
+		CHECK(same_both_ways(path, buf, len));
+	free(buf);
+}
+
+static void
 test_dir(const char *dir, bool optional)
 {
-	DIR		   *d = opendir(dir);
-	struct dirent *e;
-
-	if (d == NULL)
+	if (!for_each_report_file(dir, compare_file) && !optional)
 	{
-		if (optional)
-			return;
 		perror(dir);
 		CHECK(!"fixture directory missing");
-		return;
 	}
-	while ((e = readdir(d)) != NULL)
-	{
-		char		path[1024];
-		FILE	   *f;
-		char	   *buf;
-		long		len;
-
-		if (e->d_name[0] == '.' || strstr(e->d_name, ".json"))
-			continue;
-		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-		if ((f = fopen(path, "rb")) == NULL)
-			continue;
-		fseek(f, 0, SEEK_END);
-		len = ftell(f);
-		fseek(f, 0, SEEK_SET);
-		buf = malloc(len + 1);
-		if (CHECK(buf && fread(buf, 1, len, f) == (size_t) len))
-			CHECK(same_both_ways(path, buf, (size_t) len));
-		free(buf);
-		fclose(f);
-	}
-	closedir(d);
 }
 
 int

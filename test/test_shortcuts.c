@@ -9,13 +9,13 @@
  * ovector must agree, also when the subject's own byte-pair mask is passed
  * (gir_match_within).  Run from the project root.
  */
-#include <dirent.h>
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../src/core/internal.h"
+#include "files.h"
 #include "tap.h"
 
 extern bool gir_match_shortcuts;
@@ -111,47 +111,38 @@ compare_text(const char *text, size_t len)
 }
 
 static void
+compare_file(const char *path)
+{
+	FILE	   *f;
+	char	   *buf;
+	long		len;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return;
+	fseek(f, 0, SEEK_END);
+	len = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	/* slack after the text: PCRE2's JIT reads a subject's end with
+	 * wide loads, as it does in the core's arena blocks */
+	buf = calloc(len + 64, 1);
+	differed = 0;
+	if (buf && fread(buf, 1, len, f) == (size_t) len)
+		compare_text(buf, len);
+	if (differed)
+		fprintf(stderr, "%s: %d disagreements\n", path, differed);
+	CHECK(differed == 0);
+	free(buf);
+	fclose(f);
+}
+
+static void
 compare_dir(const char *dir, bool optional)
 {
-	DIR		   *d = opendir(dir);
-	struct dirent *e;
-
-	if (d == NULL)
+	if (!for_each_report_file(dir, compare_file) && !optional)
 	{
-		if (optional)
-			return;
 		perror(dir);
 		CHECK(!"fixture directory missing");
-		return;
 	}
-	while ((e = readdir(d)) != NULL)
-	{
-		char		path[1024];
-		FILE	   *f;
-		char	   *buf;
-		long		len;
-
-		if (e->d_name[0] == '.' || strstr(e->d_name, ".json"))
-			continue;
-		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-		if ((f = fopen(path, "rb")) == NULL)
-			continue;
-		fseek(f, 0, SEEK_END);
-		len = ftell(f);
-		fseek(f, 0, SEEK_SET);
-		/* slack after the text: PCRE2's JIT reads a subject's end with
-		 * wide loads, as it does in the core's arena blocks */
-		buf = calloc(len + 64, 1);
-		differed = 0;
-		if (buf && fread(buf, 1, len, f) == (size_t) len)
-			compare_text(buf, len);
-		if (differed)
-			fprintf(stderr, "%s: %d disagreements\n", path, differed);
-		CHECK(differed == 0);
-		free(buf);
-		fclose(f);
-	}
-	closedir(d);
 }
 
 int
