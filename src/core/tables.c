@@ -440,6 +440,7 @@ holds_title_word(const char *s, size_t len)
 	for (at = 0; at < len; at += 16)
 	{
 		const char *block = s + at;
+		size_t		from = at;	/* where block[0] is in s */
 		unsigned	skip = 0;	/* bits of bytes already seen */
 		__m128i		b;
 		unsigned	last;
@@ -447,7 +448,8 @@ holds_title_word(const char *s, size_t len)
 		if (len - at < 16 && len >= 16)
 		{
 			/* the last 16 bytes, less those the previous block had */
-			block = s + len - 16;
+			from = len - 16;
+			block = s + from;
 			skip = (1u << (16 - (len - at))) - 1;
 		}
 		else if (len - at < 16)
@@ -463,7 +465,7 @@ holds_title_word(const char *s, size_t len)
 						 _mm_cmpeq_epi8(b, _mm_set1_epi8((char) 0xB0)))) & ~skip; /* 述 */
 		for (; last; last &= last - 1)
 		{
-			size_t		end = (size_t) (block - s) + (size_t) __builtin_ctz(last) + 1;
+			size_t		end = from + (size_t) __builtin_ctz(last) + 1;
 
 			if (end >= 3 && (memcmp(s + end - 3, "情", 3) == 0 || memcmp(s + end - 3, "事", 3) == 0))
 				return true;
