@@ -316,6 +316,13 @@ starts_vocabulary(uint32_t cp)
 	return cp == vocabulary_starts[0] || cp == vocabulary_starts[1];
 }
 
+/* A letter or digit of ASCII, whatever the locale. */
+static inline bool
+is_ascii_alnum(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
 /*
  * One bit per ideograph U+4000-U+9FFF (UTF-8 lead byte E4-E9) that
  * gir_squeeze cannot copy as it is: the traditional characters of
@@ -381,7 +388,7 @@ gir_squeeze(const char *s, size_t len, char *out, size_t outcap)
 		if (c < 0x80)
 		{
 			p++;
-			if (!((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')))
+			if (!is_ascii_alnum(c))
 				continue;
 			if (o >= full)
 				break;
@@ -635,12 +642,6 @@ typedef enum TagKind
 	TAG_BLOCK					/* the other block elements: a line ends */
 } TagKind;
 
-static bool
-is_name_char(unsigned char c)
-{
-	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-}
-
 /* The kind of a two-character tag name, a and b lower-cased. */
 static TagKind
 two_char_tag(char a, char b)
@@ -691,7 +692,7 @@ tag_kind(const char *p, const char *end, const char **after)
 				i,
 				k;
 
-	while (q < end && is_name_char((unsigned char) *q))
+	while (q < end && is_ascii_alnum((unsigned char) *q))
 		q++;
 	*after = q;
 	n = (size_t) (q - p);
