@@ -29,6 +29,12 @@ OUT = Path(ENV.get("BENCH_OUT", "bench/out"))
 COREBENCH = ENV.get("BENCH_COREBENCH", "")
 SAMPLES = ENV.get("BENCH_SAMPLES", "data/samples")
 COMPARE_SO = ENV.get("BENCH_COMPARE_SO", "")
+# One-process figures run on one CPU: on a virtual machine one CPU can run the
+# same code far slower than another (here CPU 0 by 25-50 %), and a backend
+# that lands there now and then makes CPU times swing between runs.
+_cpus = sorted(os.sched_getaffinity(0))
+PIN_CPU = ENV.get("BENCH_CPU", str(_cpus[-1]))
+PIN = None if PIN_CPU == "none" else {int(PIN_CPU)}
 TOTAL = max([COUNT] + SCALES)
 
 
@@ -39,12 +45,14 @@ def log(msg):
 class Session:
     """One psql process (one backend) fed statement by statement."""
 
-    def __init__(self):
+    def __init__(self, pinned=True):
         self.p = subprocess.Popen(
             ["psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1"],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
             text=True, bufsize=1)
         self.pid = int(self.run("SELECT pg_backend_pid();")[0])
+        if pinned and PIN:
+            os.sched_setaffinity(self.pid, PIN)
 
     def run(self, sql):
         self.p.stdin.write(sql.rstrip() + "\n\\echo __bench_done__\n")
@@ -290,6 +298,8 @@ def main():
           f"{int(info[3]) // 1024} KB each, {info[4]} layouts, {info[5]} T2019, {info[6]} with noise",
           "", f"table size {info[7]} (UNLOGGED, TOAST-compressed with {compression})")
 
+    extra("one-process runs pinned to CPU", PIN_CPU, "", "BENCH_CPU (none: not pinned)")
+
     # --- the main corpus: floor, one core, two workers
     main_t, main_b = subset(s, COUNT)
     # the parser really runs: one call per row, counted by track_functions
@@ -299,7 +309,7 @@ def main():
     extra("gir_parse calls in one scan", calls[-1], "calls", f"{COUNT} rows: IMMUTABLE STRICT is not skipped")
     # floor, one core, two workers (and another build) run round-robin
     s.run(f"ALTER TABLE {main_t} SET (parallel_workers = 2);")
-    par = Session()
+    par = Session(pinned=False)     # its workers are the postmaster's children
     par.run(serial + "SET max_parallel_workers_per_gather = 2; SET parallel_setup_cost = 0;"
             "SET parallel_tuple_cost = 0; SET min_parallel_table_scan_size = 0;"
             "SET parallel_leader_participation = off;")
@@ -394,7 +404,8 @@ FROM samples, bench.baseline_parse(body) AS b;""")[-1].split("|")
     core = None
     if COREBENCH:
         out = subprocess.run([COREBENCH, str(OUT / "corebench.bin"), str(REPEAT)],
-                             capture_output=True, text=True, check=True).stdout
+                             capture_output=True, text=True, check=True,
+                             preexec_fn=(lambda: os.sched_setaffinity(0, PIN)) if PIN else None).stdout
         kv = dict(x.split("=") for x in out.split())
         core = float(kv["us/report"])
         RESULTS.append({"measure": "core alone (corebench, no PostgreSQL)", "reports": COUNT,

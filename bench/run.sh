@@ -19,6 +19,7 @@
 #   BENCH_SEED            corpus seed                                    1
 #   BENCH_SHARED_BUFFERS  shared_buffers of the throwaway cluster        1GB
 #   BENCH_COMPARE_SO      other builds' gireport.so (space-separated), timed beside this one
+#   BENCH_CPU             CPU of the one-process runs, or none           the last CPU
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

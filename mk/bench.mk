@@ -2,19 +2,20 @@
 #
 #   make bench [BENCH_COUNT=10000] [BENCH_SCALES="1000 10000 100000"]
 #              [BENCH_REPEAT=5] [BENCH_BASELINE_COUNT=1000] [BENCH_SEED=1]
-#              [BENCH_COMPARE_SO=/path/to/another/gireport.so]
+#              [BENCH_COMPARE_SO=/path/to/another/gireport.so] [BENCH_CPU=1|none]
 #   make bench-profile     callgrind of the core over 200 generated reports
 #
 # bench/run.sh reads the BENCH_* variables from the environment; make passes
 # the ones given on its command line through.
 
 BENCH_VARS = $(foreach v,BENCH_COUNT BENCH_SCALES BENCH_REPEAT BENCH_BASELINE_COUNT \
-	BENCH_SEED BENCH_SHARED_BUFFERS BENCH_COMPARE_SO,$(if $($(v)),$(v)="$($(v))"))
+	BENCH_SEED BENCH_SHARED_BUFFERS BENCH_COMPARE_SO BENCH_CPU,$(if $($(v)),$(v)="$($(v))"))
 
-# The core alone over a file of NUL-separated reports (bench/corebench.c).
+# The core alone over a file of NUL-separated reports (bench/corebench.c),
+# optimised as the extension's core is.
 bench/out/corebench: bench/corebench.c $(CORE_SRCS) include/*.h src/core/*.h
 	@mkdir -p bench/out
-	$(CORE_CC) $(CORE_CFLAGS) -Iinclude $(PCRE2_CFLAGS) -o $@ $< $(CORE_SRCS) $(PCRE2_LIBS)
+	$(CORE_CC) $(CORE_CFLAGS) $(CORE_OPTFLAGS) -Iinclude $(PCRE2_CFLAGS) -o $@ $< $(CORE_SRCS) $(PCRE2_LIBS)
 
 .PHONY: bench bench-profile
 bench:
