@@ -29,9 +29,10 @@ OUT = Path(ENV.get("BENCH_OUT", "bench/out"))
 COREBENCH = ENV.get("BENCH_COREBENCH", "")
 SAMPLES = ENV.get("BENCH_SAMPLES", "data/samples")
 COMPARE_SO = ENV.get("BENCH_COMPARE_SO", "")
-# One-process figures run on one CPU: on a virtual machine one CPU can run the
-# same code far slower than another (here CPU 0 by 25-50 %), and a backend
-# that lands there now and then makes CPU times swing between runs.
+# One-process figures run on one CPU.  On a virtual machine one CPU can run
+# the same code far slower than another for minutes at a time (here by
+# 25-50 %, now CPU 0, now CPU 1): a backend that spends its life on the slow
+# one biases every figure it makes against those of the other sessions.
 _cpus = sorted(os.sched_getaffinity(0))
 PIN_CPU = ENV.get("BENCH_CPU", str(_cpus[-1]))
 PIN = None if PIN_CPU == "none" else {int(PIN_CPU)}
