@@ -172,9 +172,9 @@ static const char *const *const required[GIR_NPATTERNS] = {
 	[GIR_PAT_YEAR] = (const char *const[]) {"年", NULL},
 	[GIR_PAT_META_AGENCY] = (const char *const[]) {":|：", NULL},
 	[GIR_PAT_NARR_COUNT] = (const char *const[]) {"件|次|宗|起", NULL},
-	[GIR_PAT_NARR_NO_REQUEST] = (const char *const[]) {"申请|事项", "公开", NULL},
-	[GIR_PAT_NARR_NO_CASES] = (const char *const[]) {"行政复议|行政诉讼", NULL},
-	[GIR_PAT_NARR_CASES_ZERO] = (const char *const[]) {"行政复议", "诉讼", NULL},
+	[GIR_PAT_NARR_NO_REQUEST] = (const char *const[]) {"未|没有|无", "申请|事项", "公开", NULL},
+	[GIR_PAT_NARR_NO_CASES] = (const char *const[]) {"行政复议|行政诉讼", "未|没有|无", NULL},
+	[GIR_PAT_NARR_CASES_ZERO] = (const char *const[]) {"行政复议", "诉讼", "均|都|皆", NULL},
 	[GIR_PAT_NARR_FEE_NONE] = (const char *const[]) {"收费通知", NULL},
 	[GIR_PAT_NARR_FEE_ISSUED] = (const char *const[]) {"收费通知", NULL},
 };
