@@ -21,6 +21,19 @@ for n in $(sed -n 's/^.*: \([0-9][0-9]*\) passed, [0-9][0-9]* failed$/\1/p' test
 for n in $(sed -n 's/^.*: [0-9][0-9]* passed, \([0-9][0-9]*\) failed$/\1/p' test/core.log); do failed=$((failed + n)); done
 grep -q "passed, " test/core.log || failed=$((failed + 1))	# did not build or run
 
+# The core's functions stay inside gireport.so (Makefile, CORE_OPTFLAGS):
+# none of them may be among the library's exported symbols.
+echo "== exports"
+leaked=$(comm -12 <(nm -D --defined-only gireport.so | awk '{ print $3 }' | sort) \
+	<(nm -g --defined-only src/core/*.o | awk 'NF == 3 { print $3 }' | sort))
+if [ -s gireport.so ] && [ -z "$leaked" ]; then
+	passed=$((passed + 1))
+	echo "exports: ok, $(nm -D --defined-only gireport.so | wc -l) symbols, none of the core"
+else
+	failed=$((failed + 1))
+	echo "exports: FAILED, the core's symbols are exported:" $leaked
+fi
+
 echo "== pg_regress"
 rm -f regression.diffs
 pg_virtualenv -t make -s installcheck > test/regress.log 2>&1
