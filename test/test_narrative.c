@@ -467,6 +467,37 @@ test_rt6(void)
 	EXPECT_NONE("全年收到政府信息公开申请18件，部分公开3件，不同意公开4件，不予公开1件。");
 }
 
+/*
+ * A sentence is read for claims only when it holds a unit after a number, a
+ * negation, or 均 都 皆 (narrative.c, may_claim): one claim for each of
+ * those characters, each of which the tables contradict.
+ */
+static void
+test_claim_chars(void)
+{
+	static const struct
+	{
+		const char *text;
+		int			warnings;
+	}			cases[] = {
+		{"全年共收到政府信息公开申请19件。", 1},
+		{"全年共收到政府信息公开申请19次。", 1},
+		{"全年共收到政府信息公开申请19宗。", 1},
+		{"全年共收到政府信息公开申请19起。", 1},
+		{"全年共收到政府信息公开申请十九件。", 1},
+		{"本年度，本局未收到政府信息公开申请。", 1},
+		{"本年度，本局没有收到政府信息公开申请。", 1},
+		{"本年度，本局无政府信息公开申请。", 1},
+		{"因政府信息公开被申请行政复议和提起行政诉讼的数量均为0。", 2},
+		{"因政府信息公开被申请行政复议和提起行政诉讼的数量都为0。", 2},
+		{"因政府信息公开被申请行政复议和提起行政诉讼的数量皆为0。", 2},
+	};
+	size_t		i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		gir_report_free(expect_n(cases[i].text, NULL, cases[i].warnings, __LINE__));
+}
+
 /* ---------- the pitfalls of report-format.md §6 ---------- */
 
 static void
@@ -713,6 +744,7 @@ main(int argc, char **argv)
 	test_rt4();
 	test_rt5();
 	test_rt6();
+	test_claim_chars();
 	test_pitfalls();
 	test_wrapped();
 	test_fee_notice();

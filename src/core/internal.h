@@ -241,6 +241,8 @@ extern int	gir_match(GirCtx *ctx, GirPatternId id, const char *s, size_t len,
  * a sentence it is part of): required words outside it are not looked for. */
 extern int	gir_match_within(GirCtx *ctx, GirPatternId id, const char *s, size_t len,
 							 uint64_t pairs, size_t *ovec, int novec);
+/* Can a match of GIR_PAT_NARR_COUNT in s end with the unit at s[at]? */
+extern bool gir_count_may_end(const char *s, size_t at);
 extern bool gir_patterns_ready(char *errbuf, size_t errbuf_len);
 extern void gir_patterns_set_limits(const GirOptions *opt);
 

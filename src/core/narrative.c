@@ -24,6 +24,9 @@
  *-------------------------------------------------------------------------
  */
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "gir_rules.h"
 #include "internal.h"
@@ -995,6 +998,61 @@ take_zeros(Narr *nr, const Window *sent, int a, int b)
 	}
 }
 
+/*
+ * Every match of the count and zero patterns holds one of these characters
+ * (pcre.c's required words): a unit of a count, a negation, or 均 都 皆 of
+ * 均为零.  The first NUNITS are units, which count only after a number.
+ */
+static const char claim_chars[][4] = {
+	"件", "次", "宗", "起", "未", "没", "无", "均", "都", "皆"
+};
+#define NCLAIM_CHARS ((int) (sizeof(claim_chars) / sizeof(claim_chars[0])))
+#define NUNITS		4
+
+/* Is a claim character, one that may make a claim, at s[at - 2 .. at]? */
+static bool
+claim_char_ends_at(const char *s, int at)
+{
+	int			k;
+
+	for (k = 0; k < NCLAIM_CHARS; k++)
+		if (s[at] == claim_chars[k][2] && memcmp(s + at - 2, claim_chars[k], 2) == 0)
+			return k >= NUNITS || gir_count_may_end(s, (size_t) (at - 2));
+	return false;
+}
+
+/*
+ * Can sentence s[0..len) make a claim: does it hold a negation, 均 都 皆,
+ * or a unit after a number?  Most sentences of an overview do not (文件,
+ * 起草), and are spared the pattern searches.  Where SSE2 is there, 16
+ * bytes at a time are tested for the characters' last bytes.
+ */
+static bool
+may_claim(const char *s, int len)
+{
+	int			i = 2;
+
+#ifdef __SSE2__
+	for (; i + 16 <= len; i += 16)
+	{
+		__m128i		b = _mm_loadu_si128((const __m128i *) (s + i));
+		__m128i		hit = _mm_setzero_si128();
+		unsigned	hits;
+		int			k;
+
+		for (k = 0; k < NCLAIM_CHARS; k++)
+			hit = _mm_or_si128(hit, _mm_cmpeq_epi8(b, _mm_set1_epi8(claim_chars[k][2])));
+		for (hits = (unsigned) _mm_movemask_epi8(hit); hits; hits &= hits - 1)
+			if (claim_char_ends_at(s, i + __builtin_ctz(hits)))
+				return true;
+	}
+#endif
+	for (; i < len; i++)
+		if (claim_char_ends_at(s, i))
+			return true;
+	return false;
+}
+
 /* One sentence [a, b) of section 一. */
 static void
 read_sentence(Narr *nr, int a, int b)
@@ -1002,8 +1060,15 @@ read_sentence(Narr *nr, int a, int b)
 	const char *s = nr->t.s;
 	size_t		ov[12];
 	int			off = a;
-	Window		sent = window(s + a, b - a);
+	Window		sent;
 
+	if (!may_claim(s + a, b - a))
+	{
+		if (gir_contains(s + a, b - a, "申请"))
+			nr->apply_sentence = nr->sentence;
+		return;
+	}
+	sent = window(s + a, b - a);
 	if (win_has(&sent, "申请"))
 		nr->apply_sentence = nr->sentence;
 	nr->sent_open = win_has(&sent, "公开");

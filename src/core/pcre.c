@@ -163,7 +163,8 @@ static int	(*const shortcuts[GIR_NPATTERNS]) (const char *s, size_t len,
  * string of the list, one of its |-separated words (each branch of the
  * pattern spells them out).  Unanchored patterns try every character of a
  * sentence as a start, which costs far more than looking for a word with
- * memchr.  Keep in step with the patterns above.  At most MAX_GROUPS
+ * memchr.  Keep in step with the patterns above, and with narrative.c's
+ * claim_chars (a sentence without them is not searched).  At most MAX_GROUPS
  * strings of MAX_WORDS words each (gir_patterns_ready checks).
  */
 static const char *const *const required[GIR_NPATTERNS] = {
@@ -245,6 +246,12 @@ count_start(const char *s, size_t at)
 			break;
 	}
 	return p > 9 ? p - 9 : 0;
+}
+
+bool
+gir_count_may_end(const char *s, size_t at)
+{
+	return count_start(s, at) != CANNOT_HOLD;
 }
 
 static const struct
