@@ -484,7 +484,7 @@ typedef struct LazyFind
 
 #define LAZY_FIND(needle, ci)	{needle, sizeof(needle) - 1, ci, NULL, false}
 
-static const char *
+static inline const char *
 lazy_find(LazyFind *lf, const char *from, const char *end)
 {
 	size_t		nlen = lf->nlen;
