@@ -776,8 +776,12 @@ test_title_words(void)
 	{
 		const char *title;
 		const char *numeral;
+		const char *suffix;		/* words after the title, or "" */
 	}			titles[] = {
-		{"概述", "一"}, {"总体情况", "一"}, {"其他需要报告的事项", "六"},
+		{"概述", "一", ""}, {"总体情况", "一", ""}, {"其他需要报告的事项", "六", ""},
+		/* the title word inside a line: its last byte at every offset of a block */
+		{"总体情况", "一", "（本机关2023年度工作）"},
+		{"其他需要报告的事项", "六", "（本机关2023年度工作）"},
 	};
 	size_t		t;
 	int			pad;
@@ -792,8 +796,8 @@ test_title_words(void)
 			bool		noted = false;
 			int			i;
 
-			n += snprintf(text + n, sizeof(text) - n, "%*s%s\n本年度收到申请3件。\n", pad, "",
-						  titles[t].title);
+			n += snprintf(text + n, sizeof(text) - n, "%*s%s%s\n本年度收到申请3件。\n", pad, "",
+						  titles[t].title, titles[t].suffix);
 			snprintf(want, sizeof(want), "section %s title is numbered “%c” instead of “%s、”",
 					 titles[t].numeral, text[0], titles[t].numeral);
 			r = parse_str(text, (size_t) n);

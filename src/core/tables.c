@@ -442,7 +442,11 @@ holds_title_word(const char *s, size_t len)
 		const char *block = s + at;
 		size_t		from = at;	/* where block[0] is in s */
 		unsigned	skip = 0;	/* bits of bytes already seen */
-		__m128i		b;
+		__m128i		b,
+					before,
+					qing,
+					shi,
+					shu;
 		unsigned	last;
 
 		if (len - at < 16 && len >= 16)
@@ -459,10 +463,17 @@ holds_title_word(const char *s, size_t len)
 			block = pad;
 		}
 		b = _mm_loadu_si128((const __m128i *) block);
-		last = (unsigned) _mm_movemask_epi8(
-			_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(b, _mm_set1_epi8((char) 0x85)),	/* 情 */
-									  _mm_cmpeq_epi8(b, _mm_set1_epi8((char) 0x8B))),	/* 事 */
-						 _mm_cmpeq_epi8(b, _mm_set1_epi8((char) 0xB0)))) & ~skip; /* 述 */
+		before = _mm_slli_si128(b, 1);	/* byte i - 1 in byte i; 0 in byte 0 */
+		qing = _mm_cmpeq_epi8(b, _mm_set1_epi8((char) 0x85));	/* 情 E6 83 85 */
+		shi = _mm_cmpeq_epi8(b, _mm_set1_epi8((char) 0x8B));	/* 事 E4 BA 8B */
+		shu = _mm_cmpeq_epi8(b, _mm_set1_epi8((char) 0xB0));	/* 述 E8 BF B0 */
+		/* last and middle bytes together; byte 0's middle byte is unknown */
+		last = ((unsigned) _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(
+			_mm_and_si128(qing, _mm_cmpeq_epi8(before, _mm_set1_epi8((char) 0x83))),
+			_mm_and_si128(shi, _mm_cmpeq_epi8(before, _mm_set1_epi8((char) 0xBA)))),
+			_mm_and_si128(shu, _mm_cmpeq_epi8(before, _mm_set1_epi8((char) 0xBF))))) |
+				(1u & (unsigned) _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(qing, shi), shu)))) &
+			~skip;
 		for (; last; last &= last - 1)
 		{
 			size_t		end = from + (size_t) __builtin_ctz(last) + 1;
