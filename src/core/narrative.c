@@ -1025,7 +1025,7 @@ claim_char_ends_at(const char *s, int at)
  * Can sentence s[0..len) make a claim: does it hold a negation, 均 都 皆,
  * or a unit after a number?  Most sentences of an overview do not (文件,
  * 起草), and are spared the pattern searches.  Where SSE2 is there, 16
- * bytes at a time are tested for the characters' last bytes.
+ * bytes at a time are tested for the characters' last two bytes.
  */
 static bool
 may_claim(const char *s, int len)
@@ -1035,13 +1035,16 @@ may_claim(const char *s, int len)
 #ifdef __SSE2__
 	for (; i + 16 <= len; i += 16)
 	{
+		/* i >= 2: the middle bytes are at s + i - 1 */
 		__m128i		b = _mm_loadu_si128((const __m128i *) (s + i));
+		__m128i		middle = _mm_loadu_si128((const __m128i *) (s + i - 1));
 		__m128i		hit = _mm_setzero_si128();
 		unsigned	hits;
 		int			k;
 
 		for (k = 0; k < NCLAIM_CHARS; k++)
-			hit = _mm_or_si128(hit, _mm_cmpeq_epi8(b, _mm_set1_epi8(claim_chars[k][2])));
+			hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(b, _mm_set1_epi8(claim_chars[k][2])),
+												  _mm_cmpeq_epi8(middle, _mm_set1_epi8(claim_chars[k][1]))));
 		for (hits = (unsigned) _mm_movemask_epi8(hit); hits; hits &= hits - 1)
 			if (claim_char_ends_at(s, i + __builtin_ctz(hits)))
 				return true;
