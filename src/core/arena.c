@@ -18,7 +18,6 @@
 
 #define ARENA_BLOCK		(64 * 1024)
 #define GIR_MAX_WARNINGS	1000	/* warnings kept per report */
-#define ALIGN_UP(n)		(((n) + 15) & ~(size_t) 15)
 
 typedef struct Block
 {
@@ -58,32 +57,31 @@ gir_arena_destroy(GirArena *a)
 		a->mem.release(a->mem.ctx, a);
 }
 
+/*
+ * gir_alloc's slow path: size (aligned) does not fit in the current block.
+ * A large piece gets a block of its own; otherwise a new block becomes the
+ * current one.
+ */
 void *
-gir_alloc(GirArena *a, size_t size)
+gir_alloc_block(GirArena *a, size_t size)
 {
+	size_t		bsize = GIR_ALIGN(sizeof(Block)) + (size > ARENA_BLOCK / 4 ? size : ARENA_BLOCK);
+	Block	   *b = a->mem.alloc(a->mem.ctx, bsize);
 	void	   *p;
 
-	size = ALIGN_UP(size ? size : 1);
-	if (size > a->left)
+	if (b == NULL)
 	{
-		size_t		bsize = ALIGN_UP(sizeof(Block)) +
-			(size > ARENA_BLOCK / 4 ? size : ARENA_BLOCK);
-		Block	   *b = a->mem.alloc(a->mem.ctx, bsize);
-
-		if (b == NULL)
-		{
-			/* after the parse (JSON of a report) there is no way back */
-			if (a->oom == NULL)
-				abort();
-			longjmp(*a->oom, GIR_ERR_NOMEM);
-		}
-		b->next = a->blocks;
-		a->blocks = b;
-		if (size > ARENA_BLOCK / 4)
-			return (char *) b + ALIGN_UP(sizeof(Block));	/* a block of its own */
-		a->cur = (char *) b + ALIGN_UP(sizeof(Block));
-		a->left = ARENA_BLOCK;
+		/* after the parse (JSON of a report) there is no way back */
+		if (a->oom == NULL)
+			abort();
+		longjmp(*a->oom, GIR_ERR_NOMEM);
 	}
+	b->next = a->blocks;
+	a->blocks = b;
+	if (size > ARENA_BLOCK / 4)
+		return (char *) b + GIR_ALIGN(sizeof(Block));
+	a->cur = (char *) b + GIR_ALIGN(sizeof(Block));
+	a->left = ARENA_BLOCK;
 	p = a->cur;
 	a->cur += size;
 	a->left -= size;
@@ -96,16 +94,6 @@ gir_alloc0(GirArena *a, size_t size)
 	void	   *p = gir_alloc(a, size);
 
 	memset(p, 0, size);
-	return p;
-}
-
-char *
-gir_strndup(GirArena *a, const char *s, size_t len)
-{
-	char	   *p = gir_alloc(a, len + 1);
-
-	memcpy(p, s, len);
-	p[len] = '\0';
 	return p;
 }
 

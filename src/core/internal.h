@@ -24,11 +24,41 @@ struct GirArena
 	jmp_buf    *oom;			/* where to go when the allocator fails */
 };
 
+#define GIR_ALIGN(n)	(((n) + 15) & ~(size_t) 15)
+
 extern GirArena *gir_arena_create(const GirAllocator *mem, jmp_buf *oom);
 extern void gir_arena_destroy(GirArena *a);
-extern void *gir_alloc(GirArena *a, size_t size);
+extern void *gir_alloc_block(GirArena *a, size_t size);
 extern void *gir_alloc0(GirArena *a, size_t size);
-extern char *gir_strndup(GirArena *a, const char *s, size_t len);
+
+/*
+ * size bytes, 16-aligned.  Inline: a parse takes thousands of small pieces
+ * (a cell's number, a token); only a new block is a call.
+ */
+static inline void *
+gir_alloc(GirArena *a, size_t size)
+{
+	void	   *p;
+
+	size = GIR_ALIGN(size ? size : 1);
+	if (size > a->left)
+		return gir_alloc_block(a, size);
+	p = a->cur;
+	a->cur += size;
+	a->left -= size;
+	return p;
+}
+
+static inline char *
+gir_strndup(GirArena *a, const char *s, size_t len)
+{
+	char	   *p = gir_alloc(a, len + 1);
+
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
 extern char *gir_printf(GirArena *a, const char *fmt,...)
 			__attribute__((format(printf, 2, 3)));
 
