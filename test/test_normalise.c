@@ -8,8 +8,8 @@
  * a 16-byte block, in plain text and in HTML; then every file of
  * data/samples, data/cases and (when present) data/damaged and
  * ../shared/corpus/seeds is compared whole.  Run from the project root.
- * The word search that the SSE2 path of gir_find speeds up is tested here
- * too, against the plain search.
+ * The word search of gir_find and gir_next_separator, which SSE2 speeds
+ * up, are tested here too, against plain loops.
  */
 #include <setjmp.h>
 #include <stdio.h>
@@ -205,6 +205,47 @@ test_find(void)
 	}
 }
 
+/*
+ * gir_next_separator against a byte loop: words of text, digits and
+ * separators at every offset of the 16-byte blocks, in buffers of their
+ * exact size.
+ */
+static void
+test_separators(void)
+{
+	static const char *const pieces[] = {"中", "a", "1", "，", " ", "\t", "|", "文件汇编"};
+	const unsigned npieces = (unsigned) (sizeof(pieces) / sizeof(pieces[0]));
+	unsigned	seed = 54321;
+	int			round;
+
+	for (round = 0; round < 2000; round++)
+	{
+		char		text[160];
+		size_t		len = 0,
+					want = (size_t) (round % 120);
+		const unsigned char *u,
+				   *hit;
+		char	   *s;
+
+		while (len < want)
+		{
+			/* separators seldom, so that words span blocks */
+			unsigned	k = next_random(&seed) % (npieces * 4);
+			const char *piece = pieces[k < npieces ? k : k % 3 == 0 ? 0 : 7];
+
+			memcpy(text + len, piece, strlen(piece));
+			len += strlen(piece);
+		}
+		s = malloc(len > 0 ? len : 1);
+		memcpy(s, text, len);
+		u = (const unsigned char *) s;
+		for (hit = u; hit < u + len && *hit != ' ' && *hit != '\t' && *hit != '|'; hit++)
+			;
+		CHECK_INT_EQ(gir_next_separator(u, u + len) - u, hit - u);
+		free(s);
+	}
+}
+
 static void
 compare_file(const char *path)
 {
@@ -234,6 +275,7 @@ main(void)
 	CHECK(gir_patterns_ready(err, sizeof(err)));
 	test_stops();
 	test_find();
+	test_separators();
 	test_dir("data/samples", false);
 	test_dir("data/cases", false);
 	test_dir("data/damaged", true);

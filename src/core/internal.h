@@ -10,6 +10,9 @@
 
 #include <setjmp.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "gir_core.h"
 
@@ -217,6 +220,31 @@ gir_contains(const char *s, int len, const char *needle)
 	size_t		n = strlen(needle);
 
 	return n == 0 || (len > 0 && gir_find(s, (size_t) len, needle, n) < (size_t) len);
+}
+
+/*
+ * The first space, TAB or pipe in [s, end), or end.  A paragraph of text
+ * is one long word: where SSE2 is there, it is passed 16 bytes at a time.
+ */
+static inline const unsigned char *
+gir_next_separator(const unsigned char *s, const unsigned char *end)
+{
+#ifdef __SSE2__
+	for (; end - s >= 16; s += 16)
+	{
+		__m128i		b = _mm_loadu_si128((const __m128i *) s);
+		unsigned	seps = (unsigned) _mm_movemask_epi8(
+			_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(b, _mm_set1_epi8(' ')),
+									  _mm_cmpeq_epi8(b, _mm_set1_epi8('\t'))),
+						 _mm_cmpeq_epi8(b, _mm_set1_epi8('|'))));
+
+		if (seps)
+			return s + __builtin_ctz(seps);
+	}
+#endif
+	while (s < end && *s != ' ' && *s != '\t' && *s != '|')
+		s++;
+	return s;
 }
 
 /* Are s[0..len) all ASCII digits?  Inline: table cells are tested by the thousand. */

@@ -562,9 +562,7 @@ line_has_cells(GirCtx *ctx, const GirLine *ln)
 			s++;
 		if (s > start && (s == end || *s == ' ' || *s == '\t' || *s == '|'))
 			return !gir_page_debris(ctx, ln->s, ln->len);
-		/* the rest of the word; text bytes (most are >= 0x80) are not apart */
-		while (s < end && (*s > '|' || (*s != ' ' && *s != '\t' && *s != '|')))
-			s++;
+		s = gir_next_separator(s, end);	/* the rest of the word */
 	}
 	return false;
 }
