@@ -246,6 +246,46 @@ test_separators(void)
 	}
 }
 
+/*
+ * Line breaks inside HTML tags of every length to 60 bytes, at every
+ * place: each paragraph keeps the source line it starts on.
+ */
+static void
+test_tag_lines(void)
+{
+	char		text[8192];
+	char	   *out;
+	size_t		n = (size_t) snprintf(text, sizeof(text), "<html><body>\n");
+	int			k;
+	int			line[48];
+
+	for (k = 0; k < 48; k++)
+	{
+		int			i;
+
+		n += (size_t) snprintf(text + n, sizeof(text) - n, "<p ");
+		for (i = 0; i < k; i++)
+			text[n++] = (i * 7 + k) % 11 == 0 ? '\n' : 'a' + i % 26;
+		n += (size_t) snprintf(text + n, sizeof(text) - n, ">");
+		line[k] = 1;
+		for (i = 0; i < (int) n; i++)
+			line[k] += text[i] == '\n';
+		n += (size_t) snprintf(text + n, sizeof(text) - n, "第%d段</p>\n", k);
+	}
+	out = normalised(text, n, true);
+	if (!CHECK(out != NULL))
+		return;
+	for (k = 0; k < 48; k++)
+	{
+		char		want[32];
+
+		snprintf(want, sizeof(want), "\n%d:第%d段\n", line[k], k);
+		if (!CHECK(strstr(out, want) != NULL))
+			fprintf(stderr, "no line %s in\n%s", want + 1, out);
+	}
+	free(out);
+}
+
 static void
 compare_file(const char *path)
 {
@@ -276,6 +316,7 @@ main(void)
 	test_stops();
 	test_find();
 	test_separators();
+	test_tag_lines();
 	test_dir("data/samples", false);
 	test_dir("data/cases", false);
 	test_dir("data/damaged", true);

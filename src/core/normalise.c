@@ -980,18 +980,26 @@ plain_prefix(const unsigned char *q, bool html, bool *ink)
 
 /*
  * The line breaks in s[0..end) (a tag, or what a script or style tag
- * skips): most tags are short and hold none, and are tested 16 bytes at a
- * time where SSE2 is there.
+ * skips), where the text goes on to limit.  Most tags are short and hold
+ * none: where SSE2 is there, 16 bytes are tested at a time, the last block
+ * reading past end (but not past limit) and masked.
  */
 static int
-count_newlines(const char *s, const char *end)
+count_newlines(const char *s, const char *end, const char *limit)
 {
 	int			n = 0;
 
 #ifdef __SSE2__
-	for (; end - s >= 16; s += 16)
-		n += __builtin_popcount((unsigned) _mm_movemask_epi8(
-			_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *) s), _mm_set1_epi8('\n'))));
+	for (; s < end && limit - s >= 16; s += 16)
+	{
+		unsigned	nl = (unsigned) _mm_movemask_epi8(
+			_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *) s), _mm_set1_epi8('\n')));
+
+		if (end - s < 16)
+			nl &= (1u << (end - s)) - 1;
+		for (; nl; nl &= nl - 1)
+			n++;
+	}
 #endif
 	for (; s < end; s++)
 		n += *s == '\n';
@@ -1105,7 +1113,7 @@ gir_normalise(GirCtx *ctx, const char *text, size_t len)
 					close = lazy_find(&gt, skip_to, end);
 				if (close == NULL)
 					close = end - 1;
-				w.src_line += count_newlines(p, close + 1);
+				w.src_line += count_newlines(p, close + 1, end);
 				p = close + 1;
 				continue;
 			}
