@@ -11,7 +11,7 @@
 #include <setjmp.h>
 #include <string.h>
 #ifdef __SSE2__
-#include <emmintrin.h>
+#include <emmintrin.h>				/* the core's 16-byte searches */
 #endif
 
 #include "gir_core.h"

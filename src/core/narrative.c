@@ -24,9 +24,6 @@
  *-------------------------------------------------------------------------
  */
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include "gir_rules.h"
 #include "internal.h"

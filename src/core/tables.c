@@ -18,9 +18,6 @@
  */
 #include <stdio.h>
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include "glue.h"
 #include "internal.h"
