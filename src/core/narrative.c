@@ -1062,15 +1062,11 @@ read_sentence(Narr *nr, int a, int b)
 	int			off = a;
 	Window		sent;
 
-	if (!may_claim(s + a, b - a))
-	{
-		if (gir_contains(s + a, b - a, "申请"))
-			nr->apply_sentence = nr->sentence;
-		return;
-	}
-	sent = window(s + a, b - a);
-	if (win_has(&sent, "申请"))
+	if (gir_contains(s + a, b - a, "申请"))
 		nr->apply_sentence = nr->sentence;
+	if (!may_claim(s + a, b - a))
+		return;
+	sent = window(s + a, b - a);
 	nr->sent_open = win_has(&sent, "公开");
 	nr->sent_carry = win_any(&sent, w_carried_over);
 	take_zeros(nr, &sent, a, b);

@@ -341,11 +341,18 @@ starts_vocabulary(uint32_t cp)
 	return cp == vocabulary_starts[0] || cp == vocabulary_starts[1];
 }
 
+/* A letter of ASCII, whatever the locale. */
+static inline bool
+is_ascii_letter(unsigned char c)
+{
+	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
 /* A letter or digit of ASCII, whatever the locale. */
 static inline bool
 is_ascii_alnum(unsigned char c)
 {
-	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+	return (c >= '0' && c <= '9') || is_ascii_letter(c);
 }
 
 /*
@@ -1096,7 +1103,7 @@ gir_normalise(GirCtx *ctx, const char *text, size_t len)
 			}
 			close = lazy_find(&gt, p, end);
 			if (close && close - p < 4096 && p + 1 < end &&
-				(((p[1] | 0x20) >= 'a' && (p[1] | 0x20) <= 'z') || p[1] == '/' || p[1] == '!'))
+				(is_ascii_letter((unsigned char) p[1]) || p[1] == '/' || p[1] == '!'))
 			{
 				const char *skip_to = NULL;
 				bool		s_tag = (p[1] | 0x20) == 's';	/* spares most compares */
