@@ -1150,9 +1150,13 @@ gir_normalise(GirCtx *ctx, const char *text, size_t len)
 				unsigned char d = *q;
 
 #ifdef __SSE2__
-				/* a block is worth testing where a plain character starts */
+				/*
+				 * a block is worth testing where a plain character starts
+				 * (a space is one where spaces do not collapse: PDF copies
+				 * align columns with runs of them)
+				 */
 				if (qend - q >= 16 && ((unsigned char) (d - 0xE3) <= 0xE9 - 0xE3 ||
-									   (d > 0x20 && d < 0x7F)))
+									   (d > 0x20 - !html && d < 0x7F)))
 				{
 					int			n = plain_prefix(q, html, &ink);
 

@@ -132,8 +132,8 @@ placeholder_shortcut(const char *s, size_t len, size_t *ovec, int novec)
 /*
  * page_debris: after white space, a dash or 第.  Lines that start (after
  * ASCII white space) with another ASCII character, or with a CJK ideograph
- * of U+4000-U+6FFF or U+8000-U+9FFF (lead bytes E4-E6, E8, E9: neither
- * dashes, 第 nor white space), cannot match.
+ * of U+4000-U+9FFF but 第 (lead bytes E4-E9: neither dashes nor white
+ * space), cannot match.
  */
 static int
 page_debris_shortcut(const char *s, size_t len, size_t *ovec, int novec)
@@ -148,7 +148,9 @@ page_debris_shortcut(const char *s, size_t len, size_t *ovec, int novec)
 	c = (unsigned char) s[i];
 	if (c < 0x80)
 		return c == '-' ? -1 : 0;
-	return ((c >= 0xE4 && c <= 0xE6) || c == 0xE8 || c == 0xE9) ? 0 : -1;
+	if (c >= 0xE4 && c <= 0xE9)
+		return len - i >= 3 && memcmp(s + i, "第", 3) == 0 ? -1 : 0;
+	return -1;
 }
 
 static int	(*const shortcuts[GIR_NPATTERNS]) (const char *s, size_t len,
