@@ -939,7 +939,8 @@ bool		gir_normalise_fast = true;
 #ifdef __SSE2__
 /*
  * How many of the 16 bytes at q the fast path copies as they are: printable
- * ASCII but [ (and < & in HTML, where spaces collapse), and whole
+ * ASCII but [ (and < & in HTML), spaces and TABs (but in HTML, where white
+ * space collapses), and whole
  * characters U+3001-U+9FFF (lead byte E3-E9, two continuation bytes; not
  * U+3000).  Stops at the first other byte or malformed sequence, and
  * before a character that the 16 bytes cut.  Reports' runs of text are
@@ -949,7 +950,8 @@ static inline int
 plain_prefix(const unsigned char *q, bool html, bool *ink)
 {
 	__m128i		b = _mm_loadu_si128((const __m128i *) q);
-	__m128i		space = _mm_cmpeq_epi8(b, _mm_set1_epi8(' '));
+	__m128i		space = _mm_or_si128(_mm_cmpeq_epi8(b, _mm_set1_epi8(' ')),
+									 _mm_cmpeq_epi8(b, _mm_set1_epi8('\t')));
 	__m128i		ascii = _mm_and_si128(_mm_cmpgt_epi8(b, _mm_set1_epi8(' ')),
 									  _mm_cmplt_epi8(b, _mm_set1_epi8(0x7F)));
 	__m128i		held = _mm_cmpeq_epi8(b, _mm_set1_epi8('['));
@@ -1152,11 +1154,12 @@ gir_normalise(GirCtx *ctx, const char *text, size_t len)
 #ifdef __SSE2__
 				/*
 				 * a block is worth testing where a plain character starts
-				 * (a space is one where spaces do not collapse: PDF copies
-				 * align columns with runs of them)
+				 * (white space is one outside HTML: PDF copies align
+				 * columns with runs of spaces, TAB rows separate cells)
 				 */
 				if (qend - q >= 16 && ((unsigned char) (d - 0xE3) <= 0xE9 - 0xE3 ||
-									   (d > 0x20 - !html && d < 0x7F)))
+									   (d > 0x20 && d < 0x7F) ||
+									   (!html && (d == ' ' || d == '\t'))))
 				{
 					int			n = plain_prefix(q, html, &ink);
 
