@@ -427,8 +427,8 @@ gir_squeeze(const char *s, size_t len, char *out, size_t outcap)
 			*o++ = (char) c;
 			continue;
 		}
-		if (c >= 0xE4 && c <= 0xE9 && end - p >= 3 &&
-			(p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
+		if ((unsigned char) (c - 0xE4) <= 0xE9 - 0xE4 && end - p >= 3 &&
+			((p[1] ^ 0x80) | (p[2] ^ 0x80)) < 0x40)	/* two continuation bytes */
 		{
 			/* (code point >> 6) - SQUEEZE_FIRST / 64, and code point % 64 */
 			unsigned	word = ((unsigned) (c & 0x0F) << 6 | (p[1] & 0x3F)) - SQUEEZE_FIRST / 64;
