@@ -574,6 +574,23 @@ test_wrapped(void)
 	gir_report_free(r);
 }
 
+/*
+ * Only a line of 20 characters or more can be a wrapped one (WRAP_CHARS):
+ * counted 16 bytes at a time, so the lines here are longer than that.
+ */
+static void
+test_wrap_threshold(void)
+{
+	/* 20 characters, 56 bytes: the claim goes on on the next line */
+	GirReport  *r = EXPECT_N("另外其中自然人申请15件，法人或其他组织\n申请4件。", 1);
+
+	CHECK_STR_EQ(code_of(r, 0), "RT.4");
+	gir_report_free(r);
+	/* 19 characters: the line ends a sentence, 申请4件 alone claims nothing */
+	r = EXPECT_N("另其中自然人申请15件，法人或其他组织\n申请4件。", 0);
+	gir_report_free(r);
+}
+
 /* ---------- R3.7: section 六 ---------- */
 
 static void
@@ -747,6 +764,7 @@ main(int argc, char **argv)
 	test_claim_chars();
 	test_pitfalls();
 	test_wrapped();
+	test_wrap_threshold();
 	test_fee_notice();
 	test_read_back();
 	test_blank_and_absent();
