@@ -1013,6 +1013,29 @@ count_newlines(const char *s, const char *end, const char *limit)
 }
 
 /*
+ * The > that ends the tag at p, when it is among the 16 bytes from p with
+ * no line break before it; else NULL.  Most tags are such (<p>, </td>,
+ * <span style=…>): one test spares a memchr call and the count of line
+ * breaks inside.
+ */
+static inline const char *
+short_tag_end(const char *p, const char *end)
+{
+#ifdef __SSE2__
+	if (end - p >= 16)
+	{
+		__m128i		b = _mm_loadu_si128((const __m128i *) p);
+		unsigned	gt = (unsigned) _mm_movemask_epi8(_mm_cmpeq_epi8(b, _mm_set1_epi8('>')));
+		unsigned	nl = (unsigned) _mm_movemask_epi8(_mm_cmpeq_epi8(b, _mm_set1_epi8('\n')));
+
+		if (gt && (nl & ((gt & -gt) - 1)) == 0)
+			return p + __builtin_ctz(gt);
+	}
+#endif
+	return NULL;
+}
+
+/*
  * gir_normalise
  *		Fill ctx->doc from the raw text, and the report's source line table.
  */
@@ -1094,6 +1117,7 @@ gir_normalise(GirCtx *ctx, const char *text, size_t len)
 		if (html && c == '<')
 		{
 			const char *close;
+			bool		one_line;	/* the tag holds no line break */
 
 			if (end - p >= 4 && memcmp(p, "<!--", 4) == 0 &&
 				(close = lazy_find(&comment_end, p + 4, end)) != NULL)
@@ -1103,7 +1127,10 @@ gir_normalise(GirCtx *ctx, const char *text, size_t len)
 						w.src_line++;
 				continue;
 			}
-			close = lazy_find(&gt, p, end);
+			close = short_tag_end(p, end);
+			one_line = close != NULL;
+			if (!one_line)
+				close = lazy_find(&gt, p, end);
 			if (close && close - p < 4096 && p + 1 < end &&
 				(is_ascii_letter((unsigned char) p[1]) || p[1] == '/' || p[1] == '!'))
 			{
@@ -1116,10 +1143,14 @@ gir_normalise(GirCtx *ctx, const char *text, size_t len)
 				else if (s_tag && strncasecmp(p, "<style", 6) == 0)
 					skip_to = lazy_find(&style_end, close, end);
 				if (skip_to)
+				{
 					close = lazy_find(&gt, skip_to, end);
+					one_line = false;
+				}
 				if (close == NULL)
 					close = end - 1;
-				w.src_line += count_newlines(p, close + 1, end);
+				if (!one_line)
+					w.src_line += count_newlines(p, close + 1, end);
 				p = close + 1;
 				continue;
 			}
