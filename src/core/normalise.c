@@ -940,11 +940,11 @@ bool		gir_normalise_fast = true;
 /*
  * How many of the 16 bytes at q the fast path copies as they are: printable
  * ASCII but [ (and < & in HTML), spaces and TABs (but in HTML, where white
- * space collapses), and whole
- * characters U+3001-U+9FFF (lead byte E3-E9, two continuation bytes; not
- * U+3000).  Stops at the first other byte or malformed sequence, and
- * before a character that the 16 bytes cut.  Reports' runs of text are
- * mostly such bytes, and one test of 16 spares a branch per character.
+ * space collapses), and whole characters U+3001-U+9FFF (lead byte E3-E9,
+ * two continuation bytes; not U+3000).  Stops at the first other byte or
+ * malformed sequence, and before a character that the 16 bytes cut.
+ * Reports' runs of text are mostly such bytes, and one test of 16 spares a
+ * branch per character.
  */
 static inline int
 plain_prefix(const unsigned char *q, bool html, bool *ink)
