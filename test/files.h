@@ -41,16 +41,21 @@ read_file(const char *path, size_t *len)
 
 /*
  * Call each(path) for every file of dir but hidden ones and *.json (the
- * truth files); false if dir cannot be opened.
+ * truth files).  False, after saying why, if dir cannot be opened and is
+ * not optional (a fixture directory of the project, not ../shared).
  */
 static inline bool
-for_each_report_file(const char *dir, void (*each) (const char *path))
+for_each_report_file(const char *dir, void (*each) (const char *path), bool optional)
 {
 	DIR		   *d = opendir(dir);
 	struct dirent *e;
 
 	if (d == NULL)
-		return false;
+	{
+		if (!optional)
+			perror(dir);
+		return optional;
+	}
 	while ((e = readdir(d)) != NULL)
 	{
 		char		path[1024];
