@@ -248,7 +248,8 @@ test_separators(void)
 
 /*
  * Line breaks inside HTML tags of every length to 60 bytes, at every
- * place: each paragraph keeps the source line it starts on.
+ * place, and inside comments (every other paragraph): each paragraph keeps
+ * the source line it starts on.
  */
 static void
 test_tag_lines(void)
@@ -263,10 +264,10 @@ test_tag_lines(void)
 	{
 		int			i;
 
-		n += (size_t) snprintf(text + n, sizeof(text) - n, "<p ");
+		n += (size_t) snprintf(text + n, sizeof(text) - n, k % 2 ? "<!--" : "<p ");
 		for (i = 0; i < k; i++)
 			text[n++] = (i * 7 + k) % 11 == 0 ? '\n' : 'a' + i % 26;
-		n += (size_t) snprintf(text + n, sizeof(text) - n, ">");
+		n += (size_t) snprintf(text + n, sizeof(text) - n, k % 2 ? "--><p>" : ">");
 		line[k] = 1;
 		for (i = 0; i < (int) n; i++)
 			line[k] += text[i] == '\n';

@@ -985,10 +985,10 @@ plain_prefix(const unsigned char *q, bool html, bool *ink)
 #endif
 
 /*
- * The line breaks in s[0..end) (a tag, or what a script or style tag
- * skips), where the text goes on to limit.  Most tags are short and hold
- * none: where SSE2 is there, 16 bytes are tested at a time, the last block
- * reading past end (but not past limit) and masked.
+ * The line breaks in s[0..end) (a comment, a tag that short_tag_end does
+ * not end, or what a script or style tag skips), where the text goes on to
+ * limit.  Where SSE2 is there, 16 bytes are tested at a time, the last
+ * block reading past end (but not past limit) and masked.
  */
 static int
 count_newlines(const char *s, const char *end, const char *limit)
@@ -1122,9 +1122,8 @@ gir_normalise(GirCtx *ctx, const char *text, size_t len)
 			if (end - p >= 4 && memcmp(p, "<!--", 4) == 0 &&
 				(close = lazy_find(&comment_end, p + 4, end)) != NULL)
 			{
-				for (; p < close + 3; p++)
-					if (*p == '\n')
-						w.src_line++;
+				w.src_line += count_newlines(p, close + 3, end);
+				p = close + 3;
 				continue;
 			}
 			close = short_tag_end(p, end);
