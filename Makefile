@@ -49,7 +49,7 @@ CORE_CC      ?= cc
 CORE_CFLAGS  ?= -O2 -g -Wall -Wextra -Wno-unused-parameter -std=c11
 CORE_TESTS   = $(patsubst test/%.c,test/bin/%,$(sort $(wildcard test/test_*.c)))
 
-test/bin/%: test/%.c $(CORE_SRCS) include/*.h src/core/*.h test/tap.h
+test/bin/%: test/%.c $(CORE_SRCS) include/*.h src/core/*.h test/tap.h test/files.h
 	@mkdir -p test/bin
 	$(CORE_CC) $(CORE_CFLAGS) -Iinclude -Isrc/core -Itest $(PCRE2_CFLAGS) -o $@ $< $(CORE_SRCS) $(PCRE2_LIBS)
 

@@ -68,7 +68,7 @@ test/bin/asan/core/%.o: src/core/%.c include/*.h src/core/*.h
 	@mkdir -p test/bin/asan/core
 	$(FUZZ_CC) $(SAN_FLAGS) -std=c11 -Iinclude $(PCRE2_CFLAGS) -c -o $@ $<
 
-test/bin/asan/%: test/%.c $(SAN_CORE_OBJS) include/*.h test/tap.h
+test/bin/asan/%: test/%.c $(SAN_CORE_OBJS) include/*.h test/tap.h test/files.h
 	@mkdir -p test/bin/asan
 	$(FUZZ_CC) $(SAN_FLAGS) -std=c11 -Wall -Wno-unused-parameter -Iinclude -Isrc/core -Itest $(PCRE2_CFLAGS) \
 		-o $@ $< $(SAN_CORE_OBJS) $(PCRE2_LIBS)

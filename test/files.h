@@ -69,4 +69,21 @@ for_each_report_file(const char *dir, void (*each) (const char *path), bool opti
 	return true;
 }
 
+/*
+ * Call each(path) for every report file of the fixtures: data/samples and
+ * data/cases, which must be there, and data/damaged and
+ * ../shared/corpus/seeds, when they are.  False if a required one is
+ * missing.
+ */
+static inline bool
+for_each_fixture_file(void (*each) (const char *path))
+{
+	bool		ok = for_each_report_file("data/samples", each, false);
+
+	ok &= for_each_report_file("data/cases", each, false);
+	for_each_report_file("data/damaged", each, true);
+	for_each_report_file("../shared/corpus/seeds", each, true);
+	return ok;
+}
+
 #endif							/* GIR_FILES_H */

@@ -308,10 +308,7 @@ main(void)
 	test_find();
 	test_separators();
 	test_tag_lines();
-	CHECK(for_each_report_file("data/samples", compare_file, false));
-	CHECK(for_each_report_file("data/cases", compare_file, false));
-	CHECK(for_each_report_file("data/damaged", compare_file, true));
-	CHECK(for_each_report_file("../shared/corpus/seeds", compare_file, true));
+	CHECK(for_each_fixture_file(compare_file));
 	CHECK(compared > 3000);
 	return TAP_DONE();
 }

@@ -208,10 +208,7 @@ main(void)
 		}
 	}
 	CHECK(differed == 0);
-	CHECK(for_each_report_file("data/samples", compare_file, false));
-	CHECK(for_each_report_file("data/cases", compare_file, false));
-	CHECK(for_each_report_file("data/damaged", compare_file, true));
-	CHECK(for_each_report_file("../shared/corpus/seeds", compare_file, true));
+	CHECK(for_each_fixture_file(compare_file));
 	CHECK(compared > 10000);
 	return TAP_DONE();
 }
